@@ -1,0 +1,131 @@
+package org.mamori.access.internal;
+
+import java.util.Map;
+import org.mamori.directory.Capability;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two ways in: machines with personal API tokens (stateless, under {@code /api}, {@code /taxii2}
+ * and {@code /actuator}), and people in a browser session (form or OpenID Connect sign-in, CSRF
+ * protected). Everything not named here needs a complete sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // Argon2id for new hashes; the id prefix lets us move to a stronger setting later.
+    return new DelegatingPasswordEncoder(
+        "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain machineFilterChain(HttpSecurity http, CapabilityCheck capabilities)
+      throws Exception {
+    http.securityMatcher("/api/**", "/taxii2/**", "/actuator/**")
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No cookies are accepted here, only tokens in headers: CSRF cannot ride on them.
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .access(capabilities.requires(Capability.ADMINISTER_PLATFORM))
+                    .anyRequest()
+                    .hasAuthority(Authorities.MEMBER))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .headers(SecurityConfiguration::strictHeaders);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain browserFilterChain(HttpSecurity http, TwoStepGate twoStepGate)
+      throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/sign-in",
+                        "/setup/**",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/error")
+                    .permitAll()
+                    .requestMatchers("/sign-in/two-step")
+                    .hasAuthority(Authorities.TWO_STEP_PENDING)
+                    .requestMatchers("/account/two-step/**")
+                    .hasAnyAuthority(Authorities.MEMBER, Authorities.TWO_STEP_SETUP_REQUIRED)
+                    .anyRequest()
+                    .hasAuthority(Authorities.MEMBER))
+        .formLogin(
+            form ->
+                form.loginPage("/sign-in")
+                    .loginProcessingUrl("/sign-in")
+                    .usernameParameter("email")
+                    .passwordParameter("password")
+                    .successHandler(twoStepGate)
+                    .failureHandler(new SignInFailureHandler()))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/sign-out")
+                    .logoutSuccessUrl("/sign-in?signed-out")
+                    .deleteCookies("MAMORI_SESSION"))
+        .exceptionHandling(e -> e.accessDeniedHandler(twoStepGate))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        .headers(SecurityConfiguration::strictHeaders);
+    return http.build();
+  }
+
+  private static void strictHeaders(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .frameOptions(frame -> frame.deny())
+        .referrerPolicy(
+            referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+  }
+
+  /** URL rules that need a capability of the organisation the caller acts for. */
+  @Bean
+  CapabilityCheck capabilityCheck(AccessDecisions decisions) {
+    return capability ->
+        (authentication, context) ->
+            new AuthorizationDecision(
+                authentication.get().getPrincipal() instanceof MamoriPrincipal principal
+                    && authentication.get().getAuthorities().stream()
+                        .anyMatch(a -> Authorities.MEMBER.equals(a.getAuthority()))
+                    && decisions.can(principal.actor(), capability));
+  }
+
+  interface CapabilityCheck {
+    AuthorizationManager<RequestAuthorizationContext> requires(Capability capability);
+  }
+}

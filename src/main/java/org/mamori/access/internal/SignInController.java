@@ -1,0 +1,30 @@
+package org.mamori.access.internal;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page. Spring Security handles the POST. */
+@Controller
+class SignInController {
+
+  @GetMapping("/sign-in")
+  String signIn(
+      @RequestParam(required = false) String error,
+      @RequestParam(required = false) String locked,
+      @RequestParam(required = false) String disabled,
+      @RequestParam(name = "signed-out", required = false) String signedOut,
+      HttpSession session,
+      Model model) {
+    Object email = session.getAttribute(SignInFailureHandler.LAST_EMAIL);
+    session.removeAttribute(SignInFailureHandler.LAST_EMAIL);
+    model.addAttribute("email", email == null ? "" : email);
+    model.addAttribute("badCredentials", error != null);
+    model.addAttribute("lockedUntil", locked);
+    model.addAttribute("disabled", disabled != null);
+    model.addAttribute("signedOut", signedOut != null);
+    return "access/sign-in";
+  }
+}

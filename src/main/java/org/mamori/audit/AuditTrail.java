@@ -1,0 +1,7 @@
+package org.mamori.audit;
+
+/** Checks the audit trail. Entries are appended by listening to {@code AuditableChange}. */
+public interface AuditTrail {
+
+  ChainVerification verify();
+}

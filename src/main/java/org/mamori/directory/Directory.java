@@ -1,0 +1,37 @@
+package org.mamori.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mamori.shared.Actor;
+import org.mamori.shared.OrganisationId;
+import org.mamori.shared.PersonId;
+
+/** What other modules may ask the directory. Read-only; nothing here checks permissions. */
+public interface Directory {
+
+  Optional<OrganisationSummary> organisation(OrganisationId id);
+
+  Optional<OrganisationSummary> organisationByCode(String code);
+
+  Map<OrganisationId, OrganisationSummary> organisations(Collection<OrganisationId> ids);
+
+  /** The national hub; exactly one organisation has the kind NATIONAL_HUB. */
+  OrganisationSummary nationalHub();
+
+  OrganisationRelations relationsOf(OrganisationId organisation);
+
+  Optional<PersonSummary> person(PersonId id);
+
+  /** Looks a person up by e-mail address, ignoring case. */
+  Optional<PersonSummary> personByEmail(String email);
+
+  List<MembershipSummary> membershipsOf(PersonId person);
+
+  /** The capabilities the actor's roles grant in the organisation they act for; empty if none. */
+  Set<Capability> capabilitiesOf(Actor actor);
+
+  boolean anyoneHolds(Capability capability);
+}

@@ -1,0 +1,162 @@
+package org.mamori.directory.internal;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mamori.directory.Capability;
+import org.mamori.directory.Directory;
+import org.mamori.directory.MembershipSummary;
+import org.mamori.directory.OrganisationKind;
+import org.mamori.directory.OrganisationRelations;
+import org.mamori.directory.OrganisationSummary;
+import org.mamori.directory.PersonSummary;
+import org.mamori.shared.Actor;
+import org.mamori.shared.OrganisationId;
+import org.mamori.shared.PersonId;
+import org.mamori.shared.SectorId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class DirectoryReader implements Directory {
+
+  private final Organisations organisations;
+  private final People people;
+  private final Roles roles;
+  private final OrganisationGraph graph;
+  private final Clock clock;
+
+  DirectoryReader(
+      Organisations organisations,
+      People people,
+      Roles roles,
+      OrganisationGraph graph,
+      Clock clock) {
+    this.organisations = organisations;
+    this.people = people;
+    this.roles = roles;
+    this.graph = graph;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<OrganisationSummary> organisation(OrganisationId id) {
+    return organisations.findById(id.value()).map(Organisation::summary);
+  }
+
+  @Override
+  public Optional<OrganisationSummary> organisationByCode(String code) {
+    return organisations.findByCode(code).map(Organisation::summary);
+  }
+
+  @Override
+  public Map<OrganisationId, OrganisationSummary> organisations(Collection<OrganisationId> ids) {
+    List<UUID> keys = ids.stream().map(OrganisationId::value).distinct().toList();
+    Map<OrganisationId, OrganisationSummary> found = new LinkedHashMap<>();
+    organisations.findAllById(keys).forEach(o -> found.put(o.id(), o.summary()));
+    return found;
+  }
+
+  @Override
+  public OrganisationSummary nationalHub() {
+    return organisations.findByKind(OrganisationKind.NATIONAL_HUB.name()).stream()
+        .findFirst()
+        .map(Organisation::summary)
+        .orElseThrow(() -> new IllegalStateException("the directory has no national hub"));
+  }
+
+  @Override
+  public OrganisationRelations relationsOf(OrganisationId organisation) {
+    UUID id = organisation.value();
+    Set<UUID> sectors = graph.sectorsOf(id);
+    return new OrganisationRelations(
+        organisation,
+        kinds(graph.kindsOf(id)),
+        sectors.stream().map(SectorId::new).collect(Collectors.toSet()),
+        graph.ministriesOf(sectors, JapanDate.today(clock)).stream()
+            .map(OrganisationId::new)
+            .collect(Collectors.toSet()),
+        graph.ceptoarsOf(id).stream().map(OrganisationId::new).collect(Collectors.toSet()));
+  }
+
+  @Override
+  public Optional<PersonSummary> person(PersonId id) {
+    return people.findById(id.value()).map(Person::summary);
+  }
+
+  @Override
+  public Optional<PersonSummary> personByEmail(String email) {
+    return people.findByEmail(Person.normalise(email)).map(Person::summary);
+  }
+
+  @Override
+  public List<MembershipSummary> membershipsOf(PersonId person) {
+    Optional<Person> found = people.findById(person.value());
+    if (found.isEmpty() || !found.get().active()) {
+      return List.of();
+    }
+    Map<String, Role> roleByCode = roleByCode();
+    Map<UUID, Organisation> orgs =
+        organisations
+            .findAllById(
+                found.get().memberships().stream().map(Membership::organisationId).toList())
+            .stream()
+            .filter(Organisation::active)
+            .collect(Collectors.toMap(o -> o.id().value(), Function.identity()));
+    return found.get().memberships().stream()
+        .filter(m -> orgs.containsKey(m.organisationId()))
+        .map(m -> summarise(m, orgs.get(m.organisationId()), roleByCode))
+        .sorted((a, b) -> a.organisation().value().compareTo(b.organisation().value()))
+        .toList();
+  }
+
+  @Override
+  public Set<Capability> capabilitiesOf(Actor actor) {
+    if (actor.isSystem()) {
+      return EnumSet.noneOf(Capability.class);
+    }
+    return membershipsOf(actor.person()).stream()
+        .filter(m -> m.organisation().equals(actor.organisation()))
+        .findFirst()
+        .map(MembershipSummary::capabilities)
+        .orElse(Set.of());
+  }
+
+  @Override
+  public boolean anyoneHolds(Capability capability) {
+    return graph.anyActivePersonHolds(capability.name());
+  }
+
+  private Map<String, Role> roleByCode() {
+    return roles.findAllInOrder().stream()
+        .collect(Collectors.toMap(Role::code, Function.identity()));
+  }
+
+  /**
+   * Capabilities come only from roles the organisation's kind allows (a guard against bad data).
+   */
+  private static MembershipSummary summarise(
+      Membership membership, Organisation organisation, Map<String, Role> roleByCode) {
+    Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+    membership.roles().stream()
+        .map(roleByCode::get)
+        .filter(r -> r != null && r.allowedIn(organisation.kinds()))
+        .forEach(r -> capabilities.addAll(r.capabilities()));
+    return new MembershipSummary(organisation.id(), Set.copyOf(membership.roles()), capabilities);
+  }
+
+  private static Set<OrganisationKind> kinds(Set<String> names) {
+    Set<OrganisationKind> kinds = EnumSet.noneOf(OrganisationKind.class);
+    names.forEach(n -> kinds.add(OrganisationKind.valueOf(n)));
+    return kinds;
+  }
+}

@@ -1,0 +1,20 @@
+package org.mamori.directory.internal;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** A person's place in one organisation: a job title and the roles held there. */
+record Membership(UUID id, UUID organisationId, String jobTitle, Set<String> roles) {
+
+  static Membership of(UUID organisation, String jobTitle, Set<String> roles) {
+    return new Membership(UUID.randomUUID(), organisation, jobTitle, Set.copyOf(roles));
+  }
+
+  Membership withRoles(Set<String> newRoles) {
+    return new Membership(id, organisationId, jobTitle, Set.copyOf(newRoles));
+  }
+
+  Membership withJobTitle(String newTitle) {
+    return new Membership(id, organisationId, newTitle, roles);
+  }
+}

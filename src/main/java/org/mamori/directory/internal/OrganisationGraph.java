@@ -1,0 +1,124 @@
+package org.mamori.directory.internal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Set-based questions about who belongs where, answered in SQL without loading aggregates. */
+@Component
+class OrganisationGraph {
+
+  private final JdbcClient jdbc;
+
+  OrganisationGraph(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The sectors an organisation works in: its own and those of its services. */
+  Set<UUID> sectorsOf(UUID organisation) {
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                select sector_id from organisation where id = :id and sector_id is not null
+                union
+                select sector_id from operator_service where organisation_id = :id
+                """)
+            .param("id", organisation)
+            .query(UUID.class)
+            .list());
+  }
+
+  Set<UUID> ceptoarsOf(UUID operator) {
+    return new HashSet<>(
+        jdbc.sql("select ceptoar_id from ceptoar_membership where operator_id = :id")
+            .param("id", operator)
+            .query(UUID.class)
+            .list());
+  }
+
+  Set<UUID> ministriesOf(Collection<UUID> sectors, LocalDate on) {
+    if (sectors.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                select ministry_id from sector_ministry
+                where sector_id in (:sectors) and valid_from <= :on
+                  and (valid_to is null or valid_to >= :on)
+                """)
+            .param("sectors", sectors)
+            .param("on", on)
+            .query(UUID.class)
+            .list());
+  }
+
+  Set<String> kindsOf(UUID organisation) {
+    return new HashSet<>(
+        jdbc.sql("select unnest(kinds) from organisation where id = :id")
+            .param("id", organisation)
+            .query(String.class)
+            .list());
+  }
+
+  List<UUID> activeOperatorsInSector(UUID sector) {
+    return jdbc.sql(
+            """
+            select o.id from organisation o
+            where o.active and 'OPERATOR' = any (o.kinds)
+              and (o.sector_id = :sector
+                   or exists (select 1 from operator_service s
+                              where s.organisation_id = o.id and s.sector_id = :sector))
+            order by o.name_ja
+            """)
+        .param("sector", sector)
+        .query(UUID.class)
+        .list();
+  }
+
+  List<UUID> activeMembersOf(UUID ceptoar) {
+    return jdbc.sql(
+            """
+            select o.id from organisation o join ceptoar_membership m on m.operator_id = o.id
+            where o.active and m.ceptoar_id = :ceptoar order by o.name_ja
+            """)
+        .param("ceptoar", ceptoar)
+        .query(UUID.class)
+        .list();
+  }
+
+  List<UUID> activeOperators() {
+    return jdbc.sql(
+            "select id from organisation where active and 'OPERATOR' = any (kinds) order by name_ja")
+        .query(UUID.class)
+        .list();
+  }
+
+  boolean isActive(UUID organisation) {
+    return jdbc.sql("select active from organisation where id = :id")
+        .param("id", organisation)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  boolean anyActivePersonHolds(String capability) {
+    return jdbc.sql(
+            """
+            select exists (
+              select 1 from membership m
+              join person p on p.id = m.person_id and p.active
+              join organisation o on o.id = m.organisation_id and o.active
+              join role r on r.code = any (m.roles)
+              where :capability = any (r.capabilities) and r.allowed_kinds && o.kinds)
+            """)
+        .param("capability", capability)
+        .query(Boolean.class)
+        .single();
+  }
+}

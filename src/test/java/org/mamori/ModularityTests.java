@@ -1,0 +1,21 @@
+package org.mamori;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** Keeps the module boundaries honest: no cycles, no reaching into another module's internals. */
+class ModularityTests {
+
+  private final ApplicationModules modules = ApplicationModules.of(MamoriApplication.class);
+
+  @Test
+  void modulesRespectTheirBoundaries() {
+    modules.verify();
+  }
+
+  @Test
+  void writesTheModuleDiagrams() {
+    new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+  }
+}
