@@ -48,6 +48,16 @@ class PeopleAdministration implements Enrolment {
   @Override
   public PersonId enrol(
       Actor by, String email, String displayName, OrganisationId organisation, Set<String> roles) {
+    return enrol(by, email, displayName, organisation, roles, "");
+  }
+
+  PersonId enrol(
+      Actor by,
+      String email,
+      String displayName,
+      OrganisationId organisation,
+      Set<String> roles,
+      String jobTitle) {
     requireManager(by, organisation);
     Organisation org = organisation(organisation);
     checkRoles(roles, org);
@@ -63,7 +73,7 @@ class PeopleAdministration implements Enrolment {
             .findByEmail(normalised)
             .orElseGet(() -> Person.register(normalised, displayName, clock.instant()));
     PersonView before = person.membershipIn(organisation).isPresent() ? view(person) : null;
-    person.grant(organisation, roles);
+    person.grant(organisation, roles, jobTitle.strip());
     Person saved = people.save(person);
     audit(by, "directory.person.enrolled", saved, before, "Enrolled in " + org.code());
     return saved.id();

@@ -59,15 +59,19 @@ class Person {
     return email.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** Grants roles in an organisation, joining it if not yet a member. */
-  void grant(OrganisationId organisation, Set<String> roles) {
+  /**
+   * Grants roles in an organisation, joining it if not yet a member; a blank job title keeps the
+   * current one.
+   */
+  void grant(OrganisationId organisation, Set<String> roles, String jobTitle) {
     Membership current = membershipIn(organisation).orElse(null);
     if (current == null) {
-      memberships.add(Membership.of(organisation.value(), "", roles));
+      memberships.add(Membership.of(organisation.value(), jobTitle, roles));
       return;
     }
     memberships.remove(current);
-    memberships.add(current.withRoles(union(current.roles(), roles)));
+    Membership granted = current.withRoles(union(current.roles(), roles));
+    memberships.add(jobTitle.isBlank() ? granted : granted.withJobTitle(jobTitle));
   }
 
   /** Replaces the roles held in an organisation (the person must be a member). */
