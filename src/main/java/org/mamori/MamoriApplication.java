@@ -1,6 +1,8 @@
 package org.mamori;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,6 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class MamoriApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(MamoriApplication.class, args);
+    SpringApplication application = new SpringApplication(MamoriApplication.class);
+    if (Arrays.asList(args).contains("--verify-audit")) {
+      // A command, not a server: verify the audit chain and exit.
+      application.setWebApplicationType(WebApplicationType.NONE);
+    }
+    application.run(args);
   }
 }

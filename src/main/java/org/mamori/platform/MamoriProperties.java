@@ -15,10 +15,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param db the database server; unset URL means the embedded PostgreSQL
  * @param secretKey base64 master secret for keys kept outside the database ({@code
  *     MAMORI_SECRET_KEY}); blank means a file under the data directory
+ * @param freshStart wipe the data directory on the first start in this JVM (tests only)
  */
 @ConfigurationProperties("mamori")
 public record MamoriProperties(
-    Path dataDirectory, URI baseUrl, @Nullable Boolean demo, Database db, String secretKey) {
+    Path dataDirectory,
+    URI baseUrl,
+    @Nullable Boolean demo,
+    Database db,
+    String secretKey,
+    boolean freshStart) {
 
   /**
    * @param url JDBC URL of a PostgreSQL server ({@code MAMORI_DB_URL})

@@ -9,16 +9,18 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MamoriProperties.class)
 class PlatformConfiguration {
 
+  /** Depending on this bean guarantees the data directory exists (and was wiped for tests). */
   @Bean
   DeploymentMode deploymentMode(MamoriProperties properties) {
-    return properties.deploymentMode();
+    DeploymentMode mode = properties.deploymentMode();
+    DataDirectories.prepare(mode.dataDirectory(), properties.freshStart());
+    return mode;
   }
 
   @Bean
-  KeyRing keyRing(MamoriProperties properties) {
+  KeyRing keyRing(MamoriProperties properties, DeploymentMode mode) {
     return KeyRing.load(
-        properties.secretKey(),
-        properties.deploymentMode().dataDirectory().resolve("keys").resolve("master.key"));
+        properties.secretKey(), mode.dataDirectory().resolve("keys").resolve("master.key"));
   }
 
   /** Every module reads the time from this clock, so tests can move it. */

@@ -41,6 +41,10 @@ class AuditEntries {
     this.jdbc = jdbc;
   }
 
+  UUID chainId() {
+    return jdbc.sql("select id from audit_chain").query(UUID.class).single();
+  }
+
   /** Takes the chain lock until the current transaction ends. */
   void lockTail() {
     jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK).query().singleRow();
@@ -95,34 +99,49 @@ class AuditEntries {
     }
   }
 
-  /** A page of entries, newest first, optionally only those about one subject or organisation. */
-  List<AuditEntry> page(
+  /** Which entries a reader asked for. Null fields do not filter. */
+  record Filter(
       @Nullable String subjectType,
       @Nullable String subjectId,
       @Nullable UUID organisation,
       @Nullable Instant from,
-      @Nullable Instant to,
-      long beforePosition,
-      int size) {
-    return jdbc.sql(
-            """
-            select * from audit_entry
-            where position < :before
-              and (cast(:subjectType as text) is null or subject_type = :subjectType)
-              and (cast(:subjectId as text) is null or subject_id = :subjectId)
-              and (cast(:organisation as uuid) is null or actor_organisation = :organisation)
-              and (cast(:from as timestamptz) is null or recorded_at >= :from)
-              and (cast(:to as timestamptz) is null or recorded_at < :to)
-            order by position desc limit :size
-            """)
-        .param("before", beforePosition)
-        .param("subjectType", subjectType)
-        .param("subjectId", subjectId)
-        .param("organisation", organisation)
-        .param("from", SqlTime.utc(from))
-        .param("to", SqlTime.utc(to))
+      @Nullable Instant to) {}
+
+  private static final String FILTERED =
+      """
+      select * from audit_entry
+      where position < :before
+        and (cast(:subjectType as text) is null or subject_type = :subjectType)
+        and (cast(:subjectId as text) is null or subject_id = :subjectId)
+        and (cast(:organisation as uuid) is null or actor_organisation = :organisation)
+        and (cast(:from as timestamptz) is null or recorded_at >= :from)
+        and (cast(:to as timestamptz) is null or recorded_at < :to)
+      order by position desc
+      """;
+
+  /** A page of matching entries, newest first, before the given position. */
+  List<AuditEntry> page(Filter filter, long beforePosition, int size) {
+    return filtered(filter, beforePosition, FILTERED + " limit :size")
         .param("size", size)
         .query(ROWS)
         .list();
+  }
+
+  /** Streams every matching entry, newest first, without holding them all in memory. */
+  void forEachMatching(Filter filter, Consumer<AuditEntry> visitor) {
+    try (var matching =
+        filtered(filter, Long.MAX_VALUE, FILTERED).withFetchSize(1000).query(ROWS).stream()) {
+      matching.forEach(visitor);
+    }
+  }
+
+  private JdbcClient.StatementSpec filtered(Filter filter, long before, String sql) {
+    return jdbc.sql(sql)
+        .param("before", before)
+        .param("subjectType", filter.subjectType())
+        .param("subjectId", filter.subjectId())
+        .param("organisation", filter.organisation())
+        .param("from", SqlTime.utc(filter.from()))
+        .param("to", SqlTime.utc(filter.to()));
   }
 }

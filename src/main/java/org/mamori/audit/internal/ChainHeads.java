@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import org.mamori.platform.DeploymentMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 class ChainHeads {
 
   private static final Logger log = LoggerFactory.getLogger(ChainHeads.class);
+
+  /** One exported head: {@code <time> <chain id> <position> <mac>} in the file. */
+  record Head(UUID chain, long position, String mac) {}
 
   private final AuditEntries entries;
   private final Path file;
@@ -53,16 +56,21 @@ class ChainHeads {
 
   /** Writes the current head if it moved since the last export. */
   synchronized void export() {
+    UUID chain = entries.chainId();
     entries
         .last()
         .ifPresent(
             head -> {
-              Map<Long, String> exported = read();
-              if (exported.containsKey(head.position())) {
+              boolean known =
+                  read().stream()
+                      .anyMatch(h -> h.chain().equals(chain) && h.position() == head.position());
+              if (known) {
                 return;
               }
               String line =
                   clock.instant()
+                      + " "
+                      + chain
                       + " "
                       + head.position()
                       + " "
@@ -79,22 +87,25 @@ class ChainHeads {
               } catch (IOException e) {
                 throw new UncheckedIOException("Could not export the audit chain head", e);
               }
-              log.info("Audit chain head: position {} mac {}", head.position(), head.mac());
+              log.info(
+                  "Audit chain head: chain {} position {} mac {}",
+                  chain,
+                  head.position(),
+                  head.mac());
             });
   }
 
-  /** Every exported head: position to MAC. */
-  Map<Long, String> read() {
-    Map<Long, String> heads = new LinkedHashMap<>();
+  /** Every exported head, of any chain, in file order. */
+  List<Head> read() {
+    List<Head> heads = new ArrayList<>();
     if (!Files.exists(file)) {
       return heads;
     }
     try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      for (String line : lines) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         String[] parts = line.strip().split(" ");
-        if (parts.length == 3) {
-          heads.put(Long.parseLong(parts[1]), parts[2]);
+        if (parts.length == 4) {
+          heads.add(new Head(UUID.fromString(parts[1]), Long.parseLong(parts[2]), parts[3]));
         }
       }
       return heads;

@@ -2,8 +2,10 @@ package org.mamori.audit.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.mamori.audit.AuditTrail;
 import org.mamori.audit.ChainFinding;
 import org.mamori.audit.ChainFinding.Kind;
@@ -33,20 +35,24 @@ class ChainVerifier implements AuditTrail {
   @Override
   @Transactional(readOnly = true)
   public ChainVerification verify() {
-    Map<Long, String> exported = heads.read();
+    UUID chain = entries.chainId();
+    List<ChainHeads.Head> all = heads.read();
+    Map<Long, String> exported = new HashMap<>();
+    all.stream()
+        .filter(h -> h.chain().equals(chain))
+        .forEach(h -> exported.put(h.position(), h.mac()));
     Walk walk = new Walk(exported);
     entries.forEachInOrder(walk::visit);
     List<ChainFinding> findings = walk.findings;
-    exported.forEach(
-        (position, mac) -> {
-          if (position > walk.lastPosition) {
-            findings.add(new ChainFinding(position, Kind.TRUNCATED));
-          }
-        });
+    exported.keySet().stream()
+        .filter(position -> position > walk.lastPosition)
+        .sorted()
+        .forEach(position -> findings.add(new ChainFinding(position, Kind.TRUNCATED)));
     return new ChainVerification(
         clock.instant(),
         walk.count,
         exported.size(),
+        (int) all.stream().filter(h -> !h.chain().equals(chain)).count(),
         findings.stream().limit(MAX_FINDINGS).toList());
   }
 

@@ -2,6 +2,7 @@ package org.mamori.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.mamori.platform.DeploymentMode;
 import org.mamori.platform.MamoriProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +20,12 @@ class DatabaseConfiguration {
 
   /** A bean of its own so the embedded server stops only after the pool that uses it. */
   @Bean(destroyMethod = "close")
-  EmbeddedDatabaseLease embeddedDatabaseLease(MamoriProperties properties) {
-    MamoriProperties.Database db = properties.db();
-    if (!db.embedded()) {
+  EmbeddedDatabaseLease embeddedDatabaseLease(MamoriProperties properties, DeploymentMode mode) {
+    if (!properties.db().embedded()) {
       return EmbeddedDatabaseLease.none();
     }
     return EmbeddedDatabaseLease.of(
-        EmbeddedDatabaseServer.acquire(
-            properties.deploymentMode().dataDirectory().resolve("postgresql"), db.freshEmbedded()));
+        EmbeddedDatabaseServer.acquire(mode.dataDirectory().resolve("postgresql")));
   }
 
   @Bean(destroyMethod = "close")

@@ -11,10 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,27 +37,20 @@ final class EmbeddedDatabaseServer {
     this.postgres = postgres;
   }
 
-  /**
-   * Starts the server for {@code directory}, or joins the one this JVM already runs there.
-   *
-   * @param fresh wipe the directory first (only when this JVM does not run it yet)
-   */
-  static synchronized EmbeddedDatabaseServer acquire(Path directory, boolean fresh) {
+  /** Starts the server for {@code directory}, or joins the one this JVM already runs there. */
+  static synchronized EmbeddedDatabaseServer acquire(Path directory) {
     Path key = directory.toAbsolutePath().normalize();
     EmbeddedDatabaseServer server = RUNNING.get(key);
     if (server == null) {
-      server = start(key, fresh);
+      server = start(key);
       RUNNING.put(key, server);
     }
     server.users++;
     return server;
   }
 
-  private static EmbeddedDatabaseServer start(Path directory, boolean fresh) {
+  private static EmbeddedDatabaseServer start(Path directory) {
     try {
-      if (fresh) {
-        deleteRecursively(directory);
-      }
       Files.createDirectories(directory);
       StalePostmaster.clear(directory);
       log.info("Starting the embedded PostgreSQL with its data in {}", directory);
@@ -118,17 +109,6 @@ final class EmbeddedDatabaseServer {
         postgres.close();
       } catch (IOException e) {
         log.warn("Could not stop the embedded PostgreSQL cleanly", e);
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
       }
     }
   }

@@ -14,7 +14,7 @@ public final class CrashingMamori {
   private CrashingMamori() {}
 
   public static void main(String[] args) throws Exception {
-    EmbeddedDatabaseServer server = EmbeddedDatabaseServer.acquire(Path.of(args[0]), false);
+    EmbeddedDatabaseServer server = EmbeddedDatabaseServer.acquire(Path.of(args[0]));
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
         Statement statement = connection.createStatement()) {
       statement.execute("create table if not exists survivor (note text)");

@@ -52,7 +52,7 @@ class EmbeddedDatabaseRecoveryTest {
         .as("the killed JVM left its PostgreSQL running")
         .contains(true);
 
-    EmbeddedDatabaseServer restarted = EmbeddedDatabaseServer.acquire(directory, false);
+    EmbeddedDatabaseServer restarted = EmbeddedDatabaseServer.acquire(directory);
     try (Connection connection = DriverManager.getConnection(restarted.jdbcUrl());
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("select note from survivor")) {
@@ -67,14 +67,14 @@ class EmbeddedDatabaseRecoveryTest {
 
   @Test
   void aLockFileNamingSomeOtherProcessDoesNotBlockTheStart() throws Exception {
-    EmbeddedDatabaseServer first = EmbeddedDatabaseServer.acquire(directory, false);
+    EmbeddedDatabaseServer first = EmbeddedDatabaseServer.acquire(directory);
     first.release();
     // A stale lock whose process id now belongs to an unrelated, living process (this JVM).
     Files.writeString(
         directory.resolve("postmaster.pid"),
         ProcessHandle.current().pid() + "\n" + directory + "\n0\n5432\n");
 
-    EmbeddedDatabaseServer second = EmbeddedDatabaseServer.acquire(directory, false);
+    EmbeddedDatabaseServer second = EmbeddedDatabaseServer.acquire(directory);
     try (Connection connection = DriverManager.getConnection(second.jdbcUrl());
         Statement statement = connection.createStatement();
         ResultSet one = statement.executeQuery("select 1")) {
