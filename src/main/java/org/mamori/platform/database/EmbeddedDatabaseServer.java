@@ -30,11 +30,13 @@ final class EmbeddedDatabaseServer {
 
   private final Path directory;
   private final EmbeddedPostgres postgres;
+  private final OwnerLock owner;
   private int users;
 
-  private EmbeddedDatabaseServer(Path directory, EmbeddedPostgres postgres) {
+  private EmbeddedDatabaseServer(Path directory, EmbeddedPostgres postgres, OwnerLock owner) {
     this.directory = directory;
     this.postgres = postgres;
+    this.owner = owner;
   }
 
   /** Starts the server for {@code directory}, or joins the one this JVM already runs there. */
@@ -52,6 +54,8 @@ final class EmbeddedDatabaseServer {
   private static EmbeddedDatabaseServer start(Path directory) {
     try {
       Files.createDirectories(directory);
+      // Only once no living process owns the directory may a running server there be an orphan.
+      OwnerLock owner = OwnerLock.take(directory.resolveSibling(directory.getFileName() + ".lock"));
       StalePostmaster.clear(directory);
       log.info("Starting the embedded PostgreSQL with its data in {}", directory);
       EmbeddedPostgres postgres =
@@ -64,7 +68,7 @@ final class EmbeddedDatabaseServer {
               .setServerConfig("max_connections", "200")
               .setPGStartupWait(Duration.ofSeconds(60))
               .start();
-      EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(directory, postgres);
+      EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(directory, postgres, owner);
       server.createDatabaseIfMissing();
       return server;
     } catch (IOException e) {
@@ -109,6 +113,8 @@ final class EmbeddedDatabaseServer {
         postgres.close();
       } catch (IOException e) {
         log.warn("Could not stop the embedded PostgreSQL cleanly", e);
+      } finally {
+        owner.release();
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.mamori.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,37 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedDatabaseRecoveryTest {
 
-  @TempDir Path directory;
+  @TempDir Path dataDirectory;
+
+  /** Where the server keeps its files, as Mamori lays it out under its data directory. */
+  private Path database() {
+    return dataDirectory.resolve("postgresql");
+  }
 
   @Test
   void startsCleanlyOnTheSameDataAfterTheJvmWasKilled() throws Exception {
-    Process crashing =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    CrashingMamori.class.getName(),
-                    directory.toString()))
-            .redirectErrorStream(true)
-            .start();
-    try (BufferedReader output =
-        new BufferedReader(
-            new InputStreamReader(crashing.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      do {
-        line = output.readLine();
-      } while (line != null && !line.equals("READY"));
-      assertThat(line).as("the first Mamori reported its database ready").isEqualTo("READY");
-    }
+    Process crashing = startCrashingMamori();
     crashing.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-    long orphan = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0));
+    long orphan = Long.parseLong(Files.readAllLines(database().resolve("postmaster.pid")).get(0));
     assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
         .as("the killed JVM left its PostgreSQL running")
         .contains(true);
 
-    EmbeddedDatabaseServer restarted = EmbeddedDatabaseServer.acquire(directory);
+    EmbeddedDatabaseServer restarted = EmbeddedDatabaseServer.acquire(database());
     try (Connection connection = DriverManager.getConnection(restarted.jdbcUrl());
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("select note from survivor")) {
@@ -65,22 +53,58 @@ class EmbeddedDatabaseRecoveryTest {
         .isNotEqualTo(java.util.Optional.of(true));
   }
 
+  /** Starts a Mamori stand-in in another JVM and waits until its database is ready. */
+  private Process startCrashingMamori() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    CrashingMamori.class.getName(),
+                    database().toString()))
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    do {
+      line = output.readLine();
+    } while (line != null && !line.equals("READY"));
+    assertThat(line).as("the other Mamori reported its database ready").isEqualTo("READY");
+    return process;
+  }
+
   @Test
   void aLockFileNamingSomeOtherProcessDoesNotBlockTheStart() throws Exception {
-    EmbeddedDatabaseServer first = EmbeddedDatabaseServer.acquire(directory);
+    EmbeddedDatabaseServer first = EmbeddedDatabaseServer.acquire(database());
     first.release();
     // A stale lock whose process id now belongs to an unrelated, living process (this JVM).
     Files.writeString(
-        directory.resolve("postmaster.pid"),
-        ProcessHandle.current().pid() + "\n" + directory + "\n0\n5432\n");
+        database().resolve("postmaster.pid"),
+        ProcessHandle.current().pid() + "\n" + database() + "\n0\n5432\n");
 
-    EmbeddedDatabaseServer second = EmbeddedDatabaseServer.acquire(directory);
+    EmbeddedDatabaseServer second = EmbeddedDatabaseServer.acquire(database());
     try (Connection connection = DriverManager.getConnection(second.jdbcUrl());
         Statement statement = connection.createStatement();
         ResultSet one = statement.executeQuery("select 1")) {
       assertThat(one.next()).isTrue();
     } finally {
       second.release();
+    }
+  }
+
+  @Test
+  void aSecondMamoriOnTheSameDataLeavesTheRunningOneAlone() throws Exception {
+    Process running = startCrashingMamori();
+    try {
+      long server = Long.parseLong(Files.readAllLines(database().resolve("postmaster.pid")).get(0));
+      assertThatThrownBy(() -> EmbeddedDatabaseServer.acquire(database()))
+          .hasMessageContaining("Another Mamori is running with this data directory");
+      assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive)).contains(true);
+    } finally {
+      running.destroy();
+      running.waitFor(30, TimeUnit.SECONDS);
     }
   }
 }
