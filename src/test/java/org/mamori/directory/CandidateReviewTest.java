@@ -11,12 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
@@ -36,39 +33,12 @@ class CandidateReviewTest {
   private CandidateRequests requests;
   private RequestPostProcessor admin;
   private String meti;
-  private final List<String> designatedSectors = new ArrayList<>();
 
   @BeforeEach
   void signIn() throws Exception {
     requests = new CandidateRequests(mvc);
     admin = SignIn.as(mvc, SignIn.ADMIN);
     meti = directory.organisationByCode("meti").orElseThrow().id().toString();
-  }
-
-  /**
-   * Other tests count the sectors of the shared database, so the sectors designated here are taken
-   * out again once their pages have been checked.
-   */
-  @AfterEach
-  void removeDesignatedSectors() {
-    for (String code : designatedSectors) {
-      jdbc.sql(
-              "delete from candidate_sector where designated_sector_id ="
-                  + " (select id from sector where code = :code)")
-          .param("code", code)
-          .update();
-      jdbc.sql(
-              "delete from sector_lineage where sector_id = (select id from sector where code ="
-                  + " :code)")
-          .param("code", code)
-          .update();
-      jdbc.sql(
-              "delete from sector_ministry where sector_id = (select id from sector where code ="
-                  + " :code)")
-          .param("code", code)
-          .update();
-      jdbc.sql("delete from sector where code = :code").param("code", code).update();
-    }
   }
 
   @Test
@@ -300,7 +270,6 @@ class CandidateReviewTest {
     assertThat(form.select("#nameJa").val()).isEqualTo(name);
     assertThat(form.select("#noteJa").text()).isEqualTo("分野追加の検討を経て指定");
 
-    designatedSectors.add(code);
     requests
         .designate(admin, id, code, name, on, "aviation")
         .andExpect(redirectedUrl("/directory/sectors/" + code));
@@ -317,6 +286,9 @@ class CandidateReviewTest {
                 .page(admin, "/directory/sectors")
                 .select("a[href=/directory/sectors/" + code + "]"))
         .hasSize(1);
+    assertThat(requests.page(admin, "/directory/sharing-map").select("#edges tbody").text())
+        .as("the new sector's operators report to its ministry")
+        .contains(name + "分野の事業者すべて");
 
     Document page = requests.page(admin, "/directory/candidates/{id}", id);
     assertThat(page.select("#stage").text()).isEqualTo("指定");

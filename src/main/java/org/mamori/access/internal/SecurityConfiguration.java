@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         "/js/**",
                         "/webjars/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/error")
                     .permitAll()
                     .requestMatchers("/sign-in/two-step")

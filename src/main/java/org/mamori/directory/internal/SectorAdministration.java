@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.mamori.directory.Channel;
 import org.mamori.directory.DirectoryPolicy;
 import org.mamori.directory.DirectoryRuleViolation;
+import org.mamori.directory.EndpointType;
 import org.mamori.directory.OrganisationKind;
+import org.mamori.directory.SharingDirection;
 import org.mamori.shared.Actor;
 import org.mamori.shared.AuditableChange;
 import org.mamori.shared.LocalizedText;
@@ -26,6 +29,7 @@ class SectorAdministration {
 
   private final Sectors sectors;
   private final Organisations organisations;
+  private final SharingEdges edges;
   private final DirectoryPolicy policy;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -33,11 +37,13 @@ class SectorAdministration {
   SectorAdministration(
       Sectors sectors,
       Organisations organisations,
+      SharingEdges edges,
       DirectoryPolicy policy,
       ApplicationEventPublisher events,
       Clock clock) {
     this.sectors = sectors;
     this.organisations = organisations;
+    this.edges = edges;
     this.policy = policy;
     this.events = events;
     this.clock = clock;
@@ -99,6 +105,23 @@ class SectorAdministration {
     }
     Sector saved = sectors.save(sector);
     audit(by, "directory.sector.designated", saved, null, "Sector " + code + " designated");
+    // A new sector's operators report to its ministry from the first day, as every sector's do.
+    SharingEdge route =
+        edges.save(
+            SharingEdge.draw(
+                SharingDirection.REPORT,
+                new SharingEdge.Endpoint(EndpointType.SECTOR_OPERATORS, saved.id().value()),
+                new SharingEdge.Endpoint(EndpointType.ORGANISATION, ministry.value()),
+                new SharingEdge.HopSettings(Channel.MAMORI, 1, false, false, "", "")));
+    events.publishEvent(
+        new AuditableChange(
+            by,
+            "directory.sharing-map.edge-drawn",
+            "sharing-edge",
+            route.id().toString(),
+            "Report route of the new sector " + code,
+            null,
+            SharingMapAdministration.EdgeState.of(route)));
     return saved.id();
   }
 
