@@ -94,6 +94,7 @@ class OperatorImportPagesTest {
     Document check = page(admin, location);
     assertThat(check.select("main p").text()).contains("Windows-31J");
     assertLine(check, 2, "NEW");
+    assertThat(page(admin, location + "?lang=en").select("#count-new").text()).isEqualTo("1 line");
 
     importAndFollow(admin, location, "ALL");
 

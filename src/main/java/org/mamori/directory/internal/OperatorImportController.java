@@ -147,7 +147,7 @@ class OperatorImportController {
     } catch (OptimisticLockingFailureException | DataIntegrityViolationException changed) {
       // Someone changed the directory (or imported this file) between the check and now.
       redirect.addFlashAttribute("refusal", "import.changedMeanwhile");
-      redirect.addFlashAttribute("refusalArguments", new String[0]);
+      redirect.addFlashAttribute("refusalArguments", new Object[0]);
     }
     return "redirect:/directory/import/" + id;
   }
@@ -198,9 +198,8 @@ class OperatorImportController {
       throw notFound(rule);
     }
     redirect.addFlashAttribute("refusal", rule.messageKey());
-    redirect.addFlashAttribute(
-        "refusalArguments",
-        Arrays.stream(rule.arguments()).map(String::valueOf).toArray(String[]::new));
+    // Numbers stay numbers, so the messages can say "1 line" and "2 lines".
+    redirect.addFlashAttribute("refusalArguments", rule.arguments());
   }
 
   private static ResponseStatusException notFound(DirectoryRuleViolation rule) {
@@ -211,6 +210,7 @@ class OperatorImportController {
     model.addAttribute("columns", ColumnGuide.all());
     model.addAttribute("encodings", Encoding.values());
     model.addAttribute("maxMegabytes", OperatorImport.MAX_BYTES / (1024 * 1024));
+    model.addAttribute("maxBytes", OperatorImport.MAX_BYTES);
     model.addAttribute("maxRows", String.format("%,d", OperatorImport.MAX_ROWS));
     return "directory/import";
   }
