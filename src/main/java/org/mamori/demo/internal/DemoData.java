@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import org.mamori.access.Passwords;
 import org.mamori.directory.Directory;
 import org.mamori.directory.Enrolment;
+import org.mamori.directory.OperatorImport;
 import org.mamori.directory.OrganisationSummary;
+import org.mamori.directory.PersonSummary;
 import org.mamori.platform.DeploymentMode;
 import org.mamori.shared.Actor;
 import org.mamori.shared.PersonId;
@@ -23,12 +25,19 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads the demo people (and, through the importer, the demo operators) once. */
+/**
+ * Loads the demo operators (through the operator importer, as an administrator would) and then the
+ * demo people, each once: what is already there is left alone, so a later Mamori adds only what is
+ * new to the demo.
+ */
 @Component
 class DemoData {
 
   /** The same password for every demo person; README lists them. */
   static final String PASSWORD = "mamori-demo-2026";
+
+  static final String OPERATORS = "demo/operators.csv";
+  static final String PEOPLE = "demo/people.csv";
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -36,12 +45,19 @@ class DemoData {
   private final Directory directory;
   private final Enrolment enrolment;
   private final Passwords passwords;
+  private final OperatorImport operatorImport;
 
-  DemoData(DeploymentMode mode, Directory directory, Enrolment enrolment, Passwords passwords) {
+  DemoData(
+      DeploymentMode mode,
+      Directory directory,
+      Enrolment enrolment,
+      Passwords passwords,
+      OperatorImport operatorImport) {
     this.mode = mode;
     this.directory = directory;
     this.enrolment = enrolment;
     this.passwords = passwords;
+    this.operatorImport = operatorImport;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -50,42 +66,94 @@ class DemoData {
     if (!mode.demo()) {
       return;
     }
-    List<DemoPerson> people = read("demo/people.csv");
-    if (directory.personByEmail(people.get(0).email()).isPresent()) {
-      return;
-    }
-    for (DemoPerson person : people) {
-      for (String code : person.organisations()) {
-        OrganisationSummary organisation =
-            directory
-                .organisationByCode(code)
-                .orElseThrow(() -> new IllegalStateException("demo organisation " + code));
-        PersonId id =
-            enrolment.enrol(
-                Actor.SYSTEM, person.email(), person.name(), organisation.id(), person.roles());
-        passwords.set(Actor.SYSTEM, id, PASSWORD);
-      }
-    }
-    log.info("Loaded the demo data: {} demo people (password {})", people.size(), PASSWORD);
+    loadOperators();
+    loadPeople();
   }
 
-  record DemoPerson(String email, String name, List<String> organisations, Set<String> roles) {}
+  /**
+   * The operators come first: demo people belong to some of them. Imported once, when the first
+   * operator of the file is not there yet (a second import would find the operators without a code
+   * by name and refuse them).
+   */
+  private void loadOperators() {
+    byte[] csv = bytes(OPERATORS);
+    String firstCode =
+        new String(csv, StandardCharsets.UTF_8)
+            .lines()
+            .skip(1)
+            .findFirst()
+            .orElse("")
+            .split(",")[0];
+    if (directory.organisationByCode(firstCode).isPresent()) {
+      return;
+    }
+    OperatorImport.Check check =
+        operatorImport.check(Actor.SYSTEM, OPERATORS, csv, OperatorImport.Encoding.UTF_8);
+    if (check.hasErrors()) {
+      throw new IllegalStateException(
+          "the demo operators do not import cleanly: " + check.errorLines());
+    }
+    OperatorImport.Result result =
+        operatorImport.importRows(Actor.SYSTEM, check.upload(), OperatorImport.Scope.ALL);
+    log.info("Loaded the demo operators: {} new, {} updated", result.created(), result.updated());
+  }
 
-  private static List<DemoPerson> read(String resource) {
+  private void loadPeople() {
+    int added = 0;
+    for (DemoMembership membership : memberships()) {
+      OrganisationSummary organisation =
+          directory
+              .organisationByCode(membership.organisation())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException("demo organisation " + membership.organisation()));
+      PersonSummary known = directory.personByEmail(membership.email()).orElse(null);
+      boolean member =
+          known != null
+              && directory.membershipsOf(known.id()).stream()
+                  .anyMatch(m -> m.organisation().equals(organisation.id()));
+      if (member) {
+        continue;
+      }
+      PersonId id =
+          enrolment.enrol(
+              Actor.SYSTEM,
+              membership.email(),
+              membership.name(),
+              organisation.id(),
+              membership.roles());
+      if (known == null) {
+        passwords.set(Actor.SYSTEM, id, PASSWORD);
+      }
+      added++;
+    }
+    if (added > 0) {
+      log.info("Loaded the demo data: {} demo memberships (password {})", added, PASSWORD);
+    }
+  }
+
+  /** One line of people.csv: a person's place in one organisation. */
+  record DemoMembership(String email, String name, String organisation, Set<String> roles) {}
+
+  private static List<DemoMembership> memberships() {
+    return new String(bytes(PEOPLE), StandardCharsets.UTF_8)
+        .lines()
+        .skip(1)
+        .filter(line -> !line.isBlank())
+        .map(line -> line.split(","))
+        .map(
+            f ->
+                new DemoMembership(
+                    f[0].strip(),
+                    f[1].strip(),
+                    f[2].strip(),
+                    Arrays.stream(f[3].strip().split(";")).collect(Collectors.toSet())))
+        .toList();
+  }
+
+  private static byte[] bytes(String resource) {
     try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .skip(1)
-          .filter(line -> !line.isBlank())
-          .map(line -> line.split(","))
-          .map(
-              f ->
-                  new DemoPerson(
-                      f[0].strip(),
-                      f[1].strip(),
-                      Arrays.asList(f[2].strip().split(";")),
-                      Arrays.stream(f[3].strip().split(";")).collect(Collectors.toSet())))
-          .toList();
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
