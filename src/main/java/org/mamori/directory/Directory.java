@@ -28,6 +28,7 @@ public interface Directory {
   /** Looks a person up by e-mail address, ignoring case. */
   Optional<PersonSummary> personByEmail(String email);
 
+  /** The person's memberships of active organisations, in the order they joined them. */
   List<MembershipSummary> membershipsOf(PersonId person);
 
   /** The capabilities the actor's roles grant in the organisation they act for; empty if none. */

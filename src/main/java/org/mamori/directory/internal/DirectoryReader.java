@@ -2,6 +2,7 @@ package org.mamori.directory.internal;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,10 +113,12 @@ class DirectoryReader implements Directory {
             .stream()
             .filter(Organisation::active)
             .collect(Collectors.toMap(o -> o.id().value(), Function.identity()));
+    // In the order joined: a person's first organisation comes first.
     return found.get().memberships().stream()
         .filter(m -> orgs.containsKey(m.organisationId()))
+        .sorted(
+            Comparator.comparing(Membership::joinedAt).thenComparing(Membership::organisationId))
         .map(m -> summarise(m, orgs.get(m.organisationId()), roleByCode))
-        .sorted((a, b) -> a.organisation().value().compareTo(b.organisation().value()))
         .toList();
   }
 

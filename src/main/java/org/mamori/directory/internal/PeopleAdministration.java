@@ -73,7 +73,7 @@ class PeopleAdministration implements Enrolment {
             .findByEmail(normalised)
             .orElseGet(() -> Person.register(normalised, displayName, clock.instant()));
     PersonView before = person.membershipIn(organisation).isPresent() ? view(person) : null;
-    person.grant(organisation, roles, jobTitle.strip());
+    person.grant(organisation, roles, jobTitle.strip(), clock.instant());
     Person saved = people.save(person);
     audit(by, "directory.person.enrolled", saved, before, "Enrolled in " + org.code());
     return saved.id();

@@ -63,10 +63,10 @@ class Person {
    * Grants roles in an organisation, joining it if not yet a member; a blank job title keeps the
    * current one.
    */
-  void grant(OrganisationId organisation, Set<String> roles, String jobTitle) {
+  void grant(OrganisationId organisation, Set<String> roles, String jobTitle, Instant at) {
     Membership current = membershipIn(organisation).orElse(null);
     if (current == null) {
-      memberships.add(Membership.of(organisation.value(), jobTitle, roles));
+      memberships.add(Membership.of(organisation.value(), jobTitle, roles, at));
       return;
     }
     memberships.remove(current);
