@@ -1,5 +1,7 @@
 package org.mamori.access.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +30,15 @@ class CurrentUserAdvice {
   }
 
   @ModelAttribute("me")
-  @Nullable CurrentUser me(@Nullable Authentication authentication, Locale locale) {
+  @Nullable CurrentUser me(
+      @Nullable Authentication authentication, Locale locale, HttpServletRequest request) {
     if (authentication == null
         || !(authentication.getPrincipal() instanceof MamoriPrincipal principal)
         || authentication.getAuthorities().stream()
-            .noneMatch(a -> Authorities.MEMBER.equals(a.getAuthority()))) {
+            .noneMatch(a -> Authorities.MEMBER.equals(a.getAuthority()))
+        // API calls render no page
+        || authentication.getAuthorities().stream()
+            .anyMatch(a -> Authorities.API_TOKEN.equals(a.getAuthority()))) {
       return null;
     }
     List<MembershipSummary> memberships =
@@ -68,6 +74,12 @@ class CurrentUserAdvice {
         acting == null
             ? java.util.Set.of()
             : acting.capabilities().stream().map(Enum::name).collect(Collectors.toSet()),
-        administers && !hasTwoStep);
+        administers && !hasTwoStep && !noticeDismissed(request));
+  }
+
+  private static boolean noticeDismissed(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null
+        && Boolean.TRUE.equals(session.getAttribute(TwoStepController.NOTICE_DISMISSED));
   }
 }

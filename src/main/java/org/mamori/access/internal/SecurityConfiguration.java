@@ -2,10 +2,10 @@ package org.mamori.access.internal;
 
 import java.util.Map;
 import org.mamori.directory.Capability;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,9 +13,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -39,9 +40,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain machineFilterChain(HttpSecurity http, CapabilityCheck capabilities)
-      throws Exception {
+  SecurityFilterChain machineFilterChain(
+      HttpSecurity http, CapabilityCheck capabilities, ApiTokenService tokens) throws Exception {
+    ApiProblems problems = new ApiProblems();
     http.securityMatcher("/api/**", "/taxii2/**", "/actuator/**")
+        .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // No cookies are accepted here, only tokens in headers: CSRF cannot ride on them.
         .csrf(csrf -> csrf.disable())
@@ -55,15 +58,18 @@ class SecurityConfiguration {
                     .access(capabilities.requires(Capability.ADMINISTER_PLATFORM))
                     .anyRequest()
                     .hasAuthority(Authorities.MEMBER))
-        .exceptionHandling(
-            e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .headers(SecurityConfiguration::strictHeaders);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain browserFilterChain(HttpSecurity http, TwoStepGate twoStepGate)
+  SecurityFilterChain browserFilterChain(
+      HttpSecurity http,
+      TwoStepGate twoStepGate,
+      ObjectProvider<ClientRegistrationRepository> oidc,
+      OidcSignIn oidcSignIn)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
@@ -100,6 +106,18 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.accessDeniedHandler(twoStepGate))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(SecurityConfiguration::strictHeaders);
+    ClientRegistrationRepository registrations = oidc.getIfAvailable();
+    if (registrations != null) {
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/sign-in")
+                  .clientRegistrationRepository(registrations)
+                  .authorizedClientRepository(new OidcConfiguration.NoTokensKept())
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcSignIn))
+                  .successHandler(oidcSignIn)
+                  .failureHandler(oidcSignIn));
+    }
     return http.build();
   }
 

@@ -1,0 +1,40 @@
+package org.mamori.access.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Changes what a browser session is signed in as, outside Spring Security's own login filters. */
+@Component
+class SessionSignIns {
+
+  private final SecurityContextRepository contexts;
+
+  SessionSignIns(SecurityContextRepository contexts) {
+    this.contexts = contexts;
+  }
+
+  /**
+   * Puts the authentication into the session under a new session id, so an id known before the step
+   * (session fixation) is worth nothing after it.
+   */
+  void replace(
+      Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+    request.changeSessionId();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+  }
+
+  /** Ends the session, as signing out does. */
+  void signOut(HttpServletRequest request, HttpServletResponse response) {
+    new SecurityContextLogoutHandler()
+        .logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+  }
+}
