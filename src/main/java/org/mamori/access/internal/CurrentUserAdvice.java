@@ -74,10 +74,14 @@ class CurrentUserAdvice {
         acting == null
             ? java.util.Set.of()
             : acting.capabilities().stream().map(Enum::name).collect(Collectors.toSet()),
-        administers && !hasTwoStep && !noticeDismissed(request));
+        administers && !hasTwoStep && !noticeUnwanted(request));
   }
 
-  private static boolean noticeDismissed(HttpServletRequest request) {
+  /** The person said "not now" in this session, or is on the two-step pages already. */
+  private static boolean noticeUnwanted(HttpServletRequest request) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/account/two-step")) {
+      return true;
+    }
     HttpSession session = request.getSession(false);
     return session != null
         && Boolean.TRUE.equals(session.getAttribute(TwoStepController.NOTICE_DISMISSED));

@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -17,7 +18,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two ways in: machines with personal API tokens (stateless, under {@code /api}, {@code /taxii2}
@@ -30,6 +36,16 @@ class SecurityConfiguration {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * The API documentation (Swagger UI) sets inline styles from its script; it gets them, and
+   * nothing else: scripts stay {@code 'self'} only.
+   */
+  static final String API_DOCS_CONTENT_SECURITY_POLICY =
+      CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
+  private static final RequestMatcher API_DOCS =
+      PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -104,8 +120,10 @@ class SecurityConfiguration {
                     .logoutSuccessUrl("/sign-in?signed-out")
                     .deleteCookies("MAMORI_SESSION"))
         .exceptionHandling(e -> e.accessDeniedHandler(twoStepGate))
-        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-        .headers(SecurityConfiguration::strictHeaders);
+        // A new session rather than a new id for the old one: with sessions in the database, a
+        // request still holding the old session would otherwise write its old id back.
+        .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
+        .headers(SecurityConfiguration::browserHeaders);
     ClientRegistrationRepository registrations = oidc.getIfAvailable();
     if (registrations != null) {
       http.oauth2Login(
@@ -121,11 +139,27 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  private static void strictHeaders(
-      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
-          headers) {
+  /** Machines get the strict policy everywhere. */
+  private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    commonHeaders(headers);
+    headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
+  }
+
+  /** Browsers get the strict policy everywhere but the API documentation. */
+  private static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    commonHeaders(headers);
     headers
-        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(API_DOCS),
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                API_DOCS, new ContentSecurityPolicyHeaderWriter(API_DOCS_CONTENT_SECURITY_POLICY)));
+  }
+
+  private static void commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
         .frameOptions(frame -> frame.deny())
         .referrerPolicy(
             referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));

@@ -6,6 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.authentication.session.SessionFixationProtectionStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +21,13 @@ class SessionSignIns {
   }
 
   /**
-   * Puts the authentication into the session under a new session id, so an id known before the step
-   * (session fixation) is worth nothing after it.
+   * Puts the authentication into a new session (the old one ends), so a session id known before the
+   * step (session fixation) is worth nothing after it. A new session, not a new id: with sessions
+   * in the database, a request still holding the old session would write its old id back.
    */
   void replace(
       Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
-    request.changeSessionId();
+    new SessionFixationProtectionStrategy().onAuthentication(authentication, request, response);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);

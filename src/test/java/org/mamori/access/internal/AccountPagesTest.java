@@ -37,7 +37,7 @@ class AccountPagesTest {
   void theAccountPageShowsWhoIAmAndWhatMyRolesAllowInEachOrganisation() throws Exception {
     TestPeople.TestPerson person = people.create("meti", "relay");
     people.join(person, "ceptoar-electricity", "reporter");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     Document page = browser.page("/account");
     assertThat(page.select("#account-name").text()).isEqualTo(person.name());
     assertThat(page.select("#account-email").text()).isEqualTo(person.email());
@@ -47,14 +47,14 @@ class AccountPagesTest {
     assertThat(page.select("#organisations tr:contains(電力セプター)").text())
         .contains("reporter", "障害や攻撃を報告する");
     assertThat(page.select("#organisations tbody tr:contains(操作中)")).hasSize(1);
-    assertThat(page.select("#two-step-summary").text()).isEqualTo("2 段階認証は設定されていません。");
+    assertThat(page.select("#two-step-summary").text()).isEqualTo("2段階認証は設定されていません。");
     assertThat(browser.page("/account?lang=en").select("h1").text()).isEqualTo("My settings");
   }
 
   @Test
   void fiveWrongPasswordsLockTheAddressAndThePageSaysUntilWhenInJapanTime() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
-    Browser browser = new Browser(mvc);
+    BrowserSession browser = new BrowserSession(mvc);
     for (int attempt = 1; attempt < 5; attempt++) {
       assertThat(
               browser
@@ -86,7 +86,7 @@ class AccountPagesTest {
   @Test
   void aPasswordChangeNeedsTheCurrentPasswordAndNeverShowsAPasswordBack() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     MvcResult refused =
         browser.post(
             "/account/password",
@@ -96,7 +96,7 @@ class AccountPagesTest {
             "a brand new passphrase",
             "confirmPassword",
             "a brand new passphrase");
-    Document page = Browser.html(refused);
+    Document page = BrowserSession.html(refused);
     assertThat(page.select(".error-summary a[href=#currentPassword]").text())
         .isEqualTo("今のパスワードが正しくありません。");
     assertThat(page.select("input[type=password]")).hasSize(3).allMatch(i -> i.val().isEmpty());
@@ -104,7 +104,7 @@ class AccountPagesTest {
         .doesNotContain("not my password", "a brand new passphrase");
 
     Document tooShort =
-        Browser.html(
+        BrowserSession.html(
             browser.post(
                 "/account/password",
                 "currentPassword",
@@ -115,10 +115,10 @@ class AccountPagesTest {
                 "short"));
     assertThat(tooShort.select(".error-summary li")).hasSize(2);
     assertThat(tooShort.select(".error-summary a[href=#newPassword]").text())
-        .isEqualTo("パスワードは 10 文字以上 128 文字以下で入力してください。");
+        .isEqualTo("パスワードは10文字以上128文字以下で入力してください。");
 
     Document mismatch =
-        Browser.html(
+        BrowserSession.html(
             browser.post(
                 "/account/password",
                 "currentPassword",
@@ -134,8 +134,8 @@ class AccountPagesTest {
   @Test
   void aChangedPasswordWorksTheOldOneNoLongerDoesAndOtherSessionsEnd() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
-    Browser elsewhere = signedIn(person);
-    Browser browser = signedIn(person);
+    BrowserSession elsewhere = signedIn(person);
+    BrowserSession browser = signedIn(person);
     MvcResult changed =
         browser.post(
             "/account/password",
@@ -150,21 +150,21 @@ class AccountPagesTest {
     assertThat(elsewhere.get("/account").getResponse().getRedirectedUrl()).endsWith("/sign-in");
     assertThat(people.auditEntries("access.password.set", person.id().toString())).isEqualTo(2);
     assertThat(
-            new Browser(mvc)
+            new BrowserSession(mvc)
                 .signIn(person.email(), TestPeople.PASSWORD)
                 .getResponse()
                 .getRedirectedUrl())
         .isEqualTo("/sign-in?error");
     assertThat(
-            new Browser(mvc)
+            new BrowserSession(mvc)
                 .signIn(person.email(), "新しい合言葉は十文字以上")
                 .getResponse()
                 .getRedirectedUrl())
         .isEqualTo("/");
   }
 
-  private Browser signedIn(TestPeople.TestPerson person) throws Exception {
-    Browser browser = new Browser(mvc);
+  private BrowserSession signedIn(TestPeople.TestPerson person) throws Exception {
+    BrowserSession browser = new BrowserSession(mvc);
     assertThat(browser.signIn(person.email(), TestPeople.PASSWORD).getResponse().getRedirectedUrl())
         .isEqualTo("/");
     return browser;

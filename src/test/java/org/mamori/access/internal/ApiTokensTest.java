@@ -46,7 +46,7 @@ class ApiTokensTest {
   @Test
   void aNewTokenIsShownOnceStoredOnlyAsItsHashAndListed() throws Exception {
     TestPeople.TestPerson person = people.create("ceptoar-electricity", "relay");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     Document form = browser.page("/account/tokens");
     assertThat(form.select("#days").val()).isEqualTo("90");
     assertThat(form.select("#scope-read").hasAttr("checked")).isTrue();
@@ -110,14 +110,14 @@ class ApiTokensTest {
         .anyMatch(h -> h.startsWith("Basic realm=\"mamori\""));
     assertProblem(bad, 401);
     // A browser session is no key to the API.
-    Browser browser = signedIn(people.create("national-hub", "analyst"));
+    BrowserSession browser = signedIn(people.create("national-hub", "analyst"));
     assertThat(browser.get("/api/me").getResponse().getStatus()).isEqualTo(401);
   }
 
   @Test
   void expiredAndRevokedTokensNoLongerWork() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     String expiring = create(browser, "期限切れ", "national-hub", "READ", "1");
     String revoking = create(browser, "取り消し", "national-hub", "READ", "1");
     assertThat(status(expiring)).isEqualTo(200);
@@ -146,7 +146,7 @@ class ApiTokensTest {
   @Test
   void aReadOnlyTokenMayOnlyRead() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     String reader = create(browser, "読むだけ", "national-hub", "READ", "5");
     String writer = create(browser, "読み書き", "national-hub", "WRITE", "5");
     MvcResult refused =
@@ -170,10 +170,10 @@ class ApiTokensTest {
   @Test
   void aTokenReachesNothingOfOtherOrganisationsOrOtherPeople() throws Exception {
     TestPeople.TestPerson person = people.create("ceptoar-electricity", "relay");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     // Not a member of METI: no token may act for it.
     Document refused =
-        Browser.html(
+        BrowserSession.html(
             browser.post(
                 "/account/tokens",
                 "name",
@@ -193,7 +193,7 @@ class ApiTokensTest {
     UUID id = tokenId(person);
     // Someone else cannot see or revoke it.
     TestPeople.TestPerson other = people.create("ceptoar-electricity", "relay");
-    Browser otherBrowser = signedIn(other);
+    BrowserSession otherBrowser = signedIn(other);
     assertThat(otherBrowser.page("/account/tokens").select("#tokens")).isEmpty();
     assertThat(otherBrowser.post("/account/tokens/" + id + "/revoke").getResponse().getStatus())
         .isEqualTo(404);
@@ -206,9 +206,9 @@ class ApiTokensTest {
 
   @Test
   void wrongAnswersComeBackWithEveryProblemNamedAndTheInputKept() throws Exception {
-    Browser browser = signedIn(people.create("national-hub", "analyst"));
+    BrowserSession browser = signedIn(people.create("national-hub", "analyst"));
     Document page =
-        Browser.html(
+        BrowserSession.html(
             browser.post(
                 "/account/tokens",
                 "name",
@@ -221,10 +221,11 @@ class ApiTokensTest {
                 "366"));
     assertThat(page.select(".error-summary a[href=#name]").text()).isEqualTo("トークンの名前を入力してください。");
     assertThat(page.select(".error-summary a[href=#days]").text())
-        .isEqualTo("有効期間は 1 日から 365 日までの数で入力してください。");
+        .isEqualTo("有効期間は1日から365日までの数で入力してください。");
     assertThat(page.select("#days").val()).isEqualTo("366");
     Document notANumber =
-        Browser.html(browser.post("/account/tokens", "name", "x", "scope", "READ", "days", "たくさん"));
+        BrowserSession.html(
+            browser.post("/account/tokens", "name", "x", "scope", "READ", "days", "たくさん"));
     assertThat(notANumber.select(".error-summary a[href=#days]")).hasSize(1);
   }
 
@@ -253,7 +254,7 @@ class ApiTokensTest {
                 .getResponse()
                 .getStatus())
         .isEqualTo(403);
-    Browser admin = new Browser(mvc);
+    BrowserSession admin = new BrowserSession(mvc);
     admin.signIn(SignIn.ADMIN, SignIn.DEMO_PASSWORD);
     String adminToken = create(admin, "監視 " + UUID.randomUUID(), "national-hub", "READ", "1");
     MvcResult metrics =
@@ -267,9 +268,9 @@ class ApiTokensTest {
 
   @Test
   void theApiIsDescribedForSignedInMembers() throws Exception {
-    assertThat(new Browser(mvc).get("/v3/api-docs").getResponse().getRedirectedUrl())
+    assertThat(new BrowserSession(mvc).get("/v3/api-docs").getResponse().getRedirectedUrl())
         .endsWith("/sign-in");
-    Browser browser = signedIn(people.create("national-hub", "analyst"));
+    BrowserSession browser = signedIn(people.create("national-hub", "analyst"));
     MvcResult docs = browser.get("/v3/api-docs");
     assertThat(docs.getResponse().getStatus()).isEqualTo(200);
     JsonNode api = JSON.readTree(docs.getResponse().getContentAsString());
@@ -283,8 +284,8 @@ class ApiTokensTest {
         .contains("swagger-ui/index.html");
   }
 
-  private Browser signedIn(TestPeople.TestPerson person) throws Exception {
-    Browser browser = new Browser(mvc);
+  private BrowserSession signedIn(TestPeople.TestPerson person) throws Exception {
+    BrowserSession browser = new BrowserSession(mvc);
     assertThat(browser.signIn(person.email(), TestPeople.PASSWORD).getResponse().getRedirectedUrl())
         .isEqualTo("/");
     return browser;
@@ -292,7 +293,7 @@ class ApiTokensTest {
 
   /** Creates a token through the page and returns its secret, read from the page shown once. */
   private String create(
-      Browser browser, String name, String organisationCode, String scope, String days)
+      BrowserSession browser, String name, String organisationCode, String scope, String days)
       throws Exception {
     MvcResult result =
         browser.post(
@@ -306,7 +307,7 @@ class ApiTokensTest {
             "days",
             days);
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
-    Document page = Browser.html(result);
+    Document page = BrowserSession.html(result);
     assertThat(page.select("h1").text()).isEqualTo("トークンを作りました");
     return page.select("#secret").val();
   }

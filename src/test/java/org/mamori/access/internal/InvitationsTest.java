@@ -34,11 +34,11 @@ class InvitationsTest {
   @Test
   void anOrganisationAdministratorCreatesASevenDayLinkForAMember() throws Exception {
     TestPeople.TestPerson member = people.create("meti", "reporter");
-    Browser ministry = signedIn(SignIn.MINISTRY);
+    BrowserSession ministry = signedIn(SignIn.MINISTRY);
     String query = query("meti", member);
     Document confirm = ministry.page("/account/invitations/new" + query);
     assertThat(confirm.select("dl").text()).contains(member.name(), member.email(), "経済産業省");
-    assertThat(confirm.text()).contains("7 日間");
+    assertThat(confirm.text()).contains("7日間");
 
     MvcResult created =
         ministry.post(
@@ -47,7 +47,7 @@ class InvitationsTest {
             people.organisation("meti").toString(),
             "person",
             member.id().toString());
-    Document page = Browser.html(created);
+    Document page = BrowserSession.html(created);
     String link = page.select("#link").val();
     assertThat(link).matches("http://localhost:8080/setup/[0-9A-Za-z]{40}");
     assertThat(page.text()).contains("有効期限:", "JST");
@@ -55,7 +55,7 @@ class InvitationsTest {
         .isEqualTo(1);
 
     String path = link.substring("http://localhost:8080".length());
-    Browser invited = new Browser(mvc);
+    BrowserSession invited = new BrowserSession(mvc);
     assertThat(
             invited
                 .post(
@@ -75,7 +75,7 @@ class InvitationsTest {
   @Test
   void peopleWhoManageNothingThereMayNotInvite() throws Exception {
     TestPeople.TestPerson member = people.create("meti", "reporter");
-    Browser ceptoar = signedIn(SignIn.CEPTOAR);
+    BrowserSession ceptoar = signedIn(SignIn.CEPTOAR);
     assertThat(
             ceptoar
                 .get("/account/invitations/new" + query("meti", member))
@@ -99,7 +99,7 @@ class InvitationsTest {
   @Test
   void anAdministratorCannotInviteSomeoneOfAnotherOrganisation() throws Exception {
     TestPeople.TestPerson outsider = people.create("ceptoar-electricity", "reporter");
-    Browser ministry = signedIn(SignIn.MINISTRY);
+    BrowserSession ministry = signedIn(SignIn.MINISTRY);
     // Naming their own organisation does not help: the person is not in it.
     assertThat(
             ministry
@@ -119,7 +119,7 @@ class InvitationsTest {
   void aMemberWhoAlsoBelongsElsewhereIsLeftToAPlatformAdministrator() throws Exception {
     TestPeople.TestPerson both = people.create("meti", "reporter");
     people.join(both, "national-hub", "analyst");
-    Browser ministry = signedIn(SignIn.MINISTRY);
+    BrowserSession ministry = signedIn(SignIn.MINISTRY);
     Document page = ministry.page("/account/invitations/new" + query("meti", both));
     assertThat(page.select("#invitation-refused").text()).contains("ほかの組織にも所属");
     assertThat(page.select("form[action=/account/invitations]")).isEmpty();
@@ -135,7 +135,7 @@ class InvitationsTest {
                 .getStatus())
         .isEqualTo(403);
 
-    Browser admin = signedIn(SignIn.ADMIN);
+    BrowserSession admin = signedIn(SignIn.ADMIN);
     assertThat(
             admin
                 .page("/account/invitations/new" + query("meti", both))
@@ -143,8 +143,8 @@ class InvitationsTest {
         .hasSize(1);
   }
 
-  private Browser signedIn(String email) throws Exception {
-    Browser browser = new Browser(mvc);
+  private BrowserSession signedIn(String email) throws Exception {
+    BrowserSession browser = new BrowserSession(mvc);
     assertThat(browser.signIn(email, SignIn.DEMO_PASSWORD).getResponse().getRedirectedUrl())
         .isEqualTo("/");
     return browser;

@@ -81,7 +81,7 @@ class OutsideTheDemoTest {
   @Test
   void aPlatformAdministratorMustSetUpTwoStepSignInBeforeAnythingElse() throws Exception {
     TestPeople.TestPerson admin = people.create("national-hub", "platform-admin");
-    Browser browser = new Browser(mvc);
+    BrowserSession browser = new BrowserSession(mvc);
     assertThat(browser.signIn(admin.email(), TestPeople.PASSWORD).getResponse().getRedirectedUrl())
         .isEqualTo("/account/two-step/setup");
     assertThat(browser.get("/directory/sectors").getResponse().getRedirectedUrl())
@@ -115,7 +115,7 @@ class OutsideTheDemoTest {
   @Test
   void otherPeopleOutsideTheDemoMayStillChoose() throws Exception {
     TestPeople.TestPerson analyst = people.create("national-hub", "analyst");
-    Browser browser = new Browser(mvc);
+    BrowserSession browser = new BrowserSession(mvc);
     assertThat(
             browser.signIn(analyst.email(), TestPeople.PASSWORD).getResponse().getRedirectedUrl())
         .isEqualTo("/");
@@ -124,7 +124,7 @@ class OutsideTheDemoTest {
 
   @Test
   void theSignInPageOffersTheOrganisationsAccount() throws Exception {
-    Document page = new Browser(mvc).page("/sign-in");
+    Document page = new BrowserSession(mvc).page("/sign-in");
     assertThat(page.select("a[href=/oauth2/authorization/oidc]").text()).isEqualTo("組織のアカウントでログイン");
   }
 

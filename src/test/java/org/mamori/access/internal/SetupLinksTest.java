@@ -67,13 +67,13 @@ class SetupLinksTest {
     assertThat(directory.capabilitiesOf(new Actor(person.id(), directory.nationalHub().id())))
         .contains(Capability.ADMINISTER_PLATFORM);
 
-    Browser browser = new Browser(mvc);
+    BrowserSession browser = new BrowserSession(mvc);
     Document form = browser.page(path);
     assertThat(form.select("h1").text()).isEqualTo("パスワードを設定してください");
     assertThat(form.select("form p, p").text()).contains(email);
 
     Document mismatch =
-        Browser.html(
+        BrowserSession.html(
             browser.post(path, "password", "a long first password", "confirmation", "other"));
     assertThat(mismatch.select(".error-summary a[href=#confirmation]")).hasSize(1);
     assertThat(mismatch.select("input[type=password]")).allMatch(i -> i.val().isEmpty());
@@ -85,7 +85,7 @@ class SetupLinksTest {
     // MockMvc drops a query parameter without "=", which servlet containers keep as "".
     assertThat(browser.page("/sign-in?password-set=").select("#password-set")).hasSize(1);
     assertThat(
-            new Browser(mvc)
+            new BrowserSession(mvc)
                 .signIn(email, "a long first password")
                 .getResponse()
                 .getRedirectedUrl())
@@ -95,16 +95,19 @@ class SetupLinksTest {
     assertThat(people.auditEntries("access.setup-link.used", person.id().toString())).isEqualTo(1);
 
     // Once is all.
-    assertThat(new Browser(mvc).page(path).select("#setup-state").text())
+    assertThat(new BrowserSession(mvc).page(path).select("#setup-state").text())
         .startsWith("このリンクはすでに使われています");
     assertThat(
-            new Browser(mvc)
+            new BrowserSession(mvc)
                 .post(path, "password", "someone else's try", "confirmation", "someone else's try")
                 .getResponse()
                 .getStatus())
         .isEqualTo(200);
     assertThat(
-            new Browser(mvc).signIn(email, "someone else's try").getResponse().getRedirectedUrl())
+            new BrowserSession(mvc)
+                .signIn(email, "someone else's try")
+                .getResponse()
+                .getRedirectedUrl())
         .isEqualTo("/sign-in?error");
   }
 
@@ -135,12 +138,16 @@ class SetupLinksTest {
     jdbc.sql("update setup_link set expires_at = now() - interval '1 minute' where token_hash = :h")
         .param("h", SecretTokens.hash(secret))
         .update();
-    assertThat(new Browser(mvc).page("/setup/" + secret).select("#setup-state").text())
+    assertThat(new BrowserSession(mvc).page("/setup/" + secret).select("#setup-state").text())
         .isEqualTo("このリンクは有効期限が過ぎています。");
-    assertThat(new Browser(mvc).page("/setup/nothing-like-a-link").select("#setup-state").text())
+    assertThat(
+            new BrowserSession(mvc)
+                .page("/setup/nothing-like-a-link")
+                .select("#setup-state")
+                .text())
         .startsWith("このリンクは正しくありません");
     // A signed-in person opening someone's link changes nothing of their own session.
-    Browser admin = new Browser(mvc);
+    BrowserSession admin = new BrowserSession(mvc);
     admin.signIn(SignIn.ANALYST, SignIn.DEMO_PASSWORD);
     assertThat(admin.page("/setup/" + secret).select("h1").text()).isEqualTo("このリンクは使えません");
   }

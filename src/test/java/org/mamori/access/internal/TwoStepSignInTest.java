@@ -45,7 +45,7 @@ class TwoStepSignInTest {
   @Test
   void aPersonSetsUpTwoStepSignInWithTheQrCodeAndThenNeedsACodeToSignIn() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     Document setup = browser.page("/account/two-step/setup");
     String uri = setup.select("#otpauth-uri").text();
     assertThat(uri).startsWith("otpauth://totp/Mamori%3A").contains("issuer=Mamori");
@@ -61,11 +61,11 @@ class TwoStepSignInTest {
     MvcResult confirmed = browser.post("/account/two-step/setup", "code", Totp.code(secret, step));
     assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/account/two-step");
     assertThat(browser.page("/account/two-step").select("#two-step-status").text())
-        .isEqualTo("2 段階認証は有効です。");
+        .isEqualTo("2段階認証は有効です。");
     assertThat(people.auditEntries("access.two-step.turned-on", person.id().toString()))
         .isEqualTo(1);
 
-    Browser next = new Browser(mvc);
+    BrowserSession next = new BrowserSession(mvc);
     assertThat(next.get("/directory/sectors").getResponse().getRedirectedUrl())
         .endsWith("/sign-in");
     assertThat(next.signIn(person.email(), TestPeople.PASSWORD).getResponse().getRedirectedUrl())
@@ -103,16 +103,16 @@ class TwoStepSignInTest {
     byte[] secret = turnOn(signedIn(person));
     String code = Totp.code(secret, Totp.step(Instant.now()) + 1);
 
-    Browser first = new Browser(mvc);
+    BrowserSession first = new BrowserSession(mvc);
     first.signIn(person.email(), TestPeople.PASSWORD);
     assertThat(first.post("/sign-in/two-step", "code", code).getResponse().getRedirectedUrl())
         .isEqualTo("/");
 
-    Browser replay = new Browser(mvc);
+    BrowserSession replay = new BrowserSession(mvc);
     replay.signIn(person.email(), TestPeople.PASSWORD);
     MvcResult refused = replay.post("/sign-in/two-step", "code", code);
     assertThat(refused.getResponse().getStatus()).isEqualTo(200);
-    assertThat(Browser.html(refused).select(".error-summary a[href=#code]").text())
+    assertThat(BrowserSession.html(refused).select(".error-summary a[href=#code]").text())
         .startsWith("確認コードが正しくありません");
     assertThat(replay.get("/directory/sectors").getResponse().getRedirectedUrl())
         .isEqualTo("/sign-in/two-step");
@@ -122,7 +122,7 @@ class TwoStepSignInTest {
   void wrongCodesCountTowardTheSameLockoutAsWrongPasswords() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
     byte[] secret = turnOn(signedIn(person));
-    Browser browser = new Browser(mvc);
+    BrowserSession browser = new BrowserSession(mvc);
     browser.signIn(person.email(), TestPeople.PASSWORD);
     String wrong = wrongCode(secret);
     for (int attempt = 1; attempt < 5; attempt++) {
@@ -136,7 +136,7 @@ class TwoStepSignInTest {
     assertThat(browser.get("/sign-in/two-step").getResponse().getRedirectedUrl())
         .endsWith("/sign-in");
     assertThat(
-            new Browser(mvc)
+            new BrowserSession(mvc)
                 .signIn(person.email(), TestPeople.PASSWORD)
                 .getResponse()
                 .getRedirectedUrl())
@@ -146,23 +146,24 @@ class TwoStepSignInTest {
   @Test
   void twoStepSignInIsTurnedOffOnlyWithACurrentCode() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
-    Browser browser = signedIn(person);
+    BrowserSession browser = signedIn(person);
     byte[] secret = turnOn(browser);
     MvcResult refused = browser.post("/account/two-step/off", "code", wrongCode(secret));
-    assertThat(Browser.html(refused).select(".error-summary").text()).contains("確認コードが正しくありません");
+    assertThat(BrowserSession.html(refused).select(".error-summary").text())
+        .contains("確認コードが正しくありません");
     assertThat(browser.page("/account/two-step").select("#two-step-status").text())
-        .isEqualTo("2 段階認証は有効です。");
+        .isEqualTo("2段階認証は有効です。");
 
     MvcResult off =
         browser.post(
             "/account/two-step/off", "code", Totp.code(secret, Totp.step(Instant.now()) + 1));
     assertThat(off.getResponse().getRedirectedUrl()).isEqualTo("/account/two-step");
     assertThat(browser.page("/account/two-step").select("#two-step-status").text())
-        .isEqualTo("2 段階認証は設定されていません。");
+        .isEqualTo("2段階認証は設定されていません。");
     assertThat(people.auditEntries("access.two-step.turned-off", person.id().toString()))
         .isEqualTo(1);
     assertThat(
-            new Browser(mvc)
+            new BrowserSession(mvc)
                 .signIn(person.email(), TestPeople.PASSWORD)
                 .getResponse()
                 .getRedirectedUrl())
@@ -172,29 +173,30 @@ class TwoStepSignInTest {
   @Test
   void inTheDemoAPlatformAdministratorWithoutTwoStepSignInSeesADismissibleNotice()
       throws Exception {
-    Browser admin = new Browser(mvc);
+    BrowserSession admin = new BrowserSession(mvc);
     assertThat(admin.signIn(SignIn.ADMIN, SignIn.DEMO_PASSWORD).getResponse().getRedirectedUrl())
         .isEqualTo("/");
     Document home = admin.page("/directory/sectors");
     assertThat(home.select("#two-step-notice a").attr("href")).isEqualTo("/account/two-step/setup");
+    assertThat(admin.page("/account/two-step/setup").select("#two-step-notice")).isEmpty();
     MvcResult dismissed = admin.post("/account/two-step/notice");
     assertThat(dismissed.getResponse().getRedirectedUrl()).isEqualTo("/");
     assertThat(admin.page("/directory/sectors").select("#two-step-notice")).isEmpty();
 
-    Browser analyst = new Browser(mvc);
+    BrowserSession analyst = new BrowserSession(mvc);
     analyst.signIn(SignIn.ANALYST, SignIn.DEMO_PASSWORD);
     assertThat(analyst.page("/").select("#two-step-notice")).isEmpty();
   }
 
-  private Browser signedIn(TestPeople.TestPerson person) throws Exception {
-    Browser browser = new Browser(mvc);
+  private BrowserSession signedIn(TestPeople.TestPerson person) throws Exception {
+    BrowserSession browser = new BrowserSession(mvc);
     assertThat(browser.signIn(person.email(), TestPeople.PASSWORD).getResponse().getRedirectedUrl())
         .isEqualTo("/");
     return browser;
   }
 
   /** Turns two-step sign-in on with the current step's code; returns the secret. */
-  private static byte[] turnOn(Browser browser) throws Exception {
+  private static byte[] turnOn(BrowserSession browser) throws Exception {
     byte[] secret = Base32.decode(browser.page("/account/two-step/setup").select("#secret").text());
     MvcResult result =
         browser.post(

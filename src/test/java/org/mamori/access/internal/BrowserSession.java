@@ -4,6 +4,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,12 +17,12 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * One browser over MockMvc: it keeps the session cookie and follows it when the session id changes
  * (as it does at each step of signing in), like a real browser.
  */
-final class Browser {
+final class BrowserSession {
 
   private final MockMvc mvc;
   private Cookie session;
 
-  Browser(MockMvc mvc) {
+  BrowserSession(MockMvc mvc) {
     this.mvc = mvc;
   }
 
@@ -56,6 +58,13 @@ final class Browser {
               + result.getResponse().getRedirectedUrl());
     }
     return Jsoup.parse(result.getResponse().getContentAsString());
+  }
+
+  /**
+   * The id of the server-side session the browser's cookie names (the cookie holds it in base64).
+   */
+  String sessionId() {
+    return new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
   }
 
   static Document html(MvcResult result) throws Exception {
