@@ -2,6 +2,7 @@ package org.mamori.access.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.validation.Errors;
 
 /**
  * A request the access module refuses for a reason the person can fix (a wrong code, a too short
@@ -20,24 +21,12 @@ class AccessRuleViolation extends RuntimeException {
     this.arguments = List.of(arguments);
   }
 
-  String messageKey() {
-    return messageKey;
-  }
-
-  @Nullable String field() {
-    return field;
-  }
-
-  Object[] arguments() {
-    return arguments.toArray();
-  }
-
   /** Puts the refusal on the form: on its field if it names one, else on the whole form. */
-  void rejectOn(org.springframework.validation.Errors errors) {
+  void rejectOn(Errors errors) {
     if (field == null) {
-      errors.reject(messageKey, arguments(), messageKey);
+      errors.reject(messageKey, arguments.toArray(), messageKey);
     } else {
-      errors.rejectValue(field, messageKey, arguments(), messageKey);
+      errors.rejectValue(field, messageKey, arguments.toArray(), messageKey);
     }
   }
 }

@@ -60,8 +60,7 @@ class SessionFixationTest {
     BrowserSession setUp = new BrowserSession(mvc);
     setUp.signIn(person.email(), TestPeople.PASSWORD);
     byte[] secret = Base32.decode(setUp.page("/account/two-step/setup").select("#secret").text());
-    long step = Totp.step(Instant.now());
-    setUp.post("/account/two-step/setup", "code", Totp.code(secret, step));
+    setUp.post("/account/two-step/setup", "code", AuthenticatorApp.currentCode(secret));
 
     BrowserSession browser = new BrowserSession(mvc);
     browser.signIn(person.email(), TestPeople.PASSWORD);
@@ -69,7 +68,7 @@ class SessionFixationTest {
     Session stale = sessions.findById(pending);
     assertThat(
             browser
-                .post("/sign-in/two-step", "code", Totp.code(secret, step + 1))
+                .post("/sign-in/two-step", "code", AuthenticatorApp.nextCode(secret))
                 .getResponse()
                 .getRedirectedUrl())
         .isEqualTo("/");

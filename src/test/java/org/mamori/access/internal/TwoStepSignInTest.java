@@ -8,7 +8,6 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -57,8 +56,8 @@ class TwoStepSignInTest {
     assertThat(browser.page("/account/two-step/setup").select("#secret").text())
         .isEqualTo(setup.select("#secret").text());
 
-    long step = Totp.step(Instant.now());
-    MvcResult confirmed = browser.post("/account/two-step/setup", "code", Totp.code(secret, step));
+    MvcResult confirmed =
+        browser.post("/account/two-step/setup", "code", AuthenticatorApp.currentCode(secret));
     assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/account/two-step");
     assertThat(browser.page("/account/two-step").select("#two-step-status").text())
         .isEqualTo("2段階認証は有効です。");
@@ -74,7 +73,7 @@ class TwoStepSignInTest {
     assertThat(next.get("/account").getResponse().getRedirectedUrl())
         .isEqualTo("/sign-in/two-step");
     assertThat(next.page("/sign-in/two-step").select("h1").text()).isEqualTo("確認コードを入力してください");
-    MvcResult signedIn = next.post("/sign-in/two-step", "code", Totp.code(secret, step + 1));
+    MvcResult signedIn = next.post("/sign-in/two-step", "code", AuthenticatorApp.nextCode(secret));
     // On to the page the person first asked for.
     assertThat(signedIn.getResponse().getRedirectedUrl()).endsWith("/directory/sectors?continue");
     assertThat(next.get("/directory/sectors").getResponse().getStatus()).isEqualTo(200);
@@ -101,7 +100,7 @@ class TwoStepSignInTest {
   void aCodeIsNeverAcceptedTwice() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
     byte[] secret = turnOn(signedIn(person));
-    String code = Totp.code(secret, Totp.step(Instant.now()) + 1);
+    String code = AuthenticatorApp.nextCode(secret);
 
     BrowserSession first = new BrowserSession(mvc);
     first.signIn(person.email(), TestPeople.PASSWORD);
@@ -124,7 +123,7 @@ class TwoStepSignInTest {
     byte[] secret = turnOn(signedIn(person));
     BrowserSession browser = new BrowserSession(mvc);
     browser.signIn(person.email(), TestPeople.PASSWORD);
-    String wrong = wrongCode(secret);
+    String wrong = AuthenticatorApp.wrongCode(secret);
     for (int attempt = 1; attempt < 5; attempt++) {
       assertThat(browser.post("/sign-in/two-step", "code", wrong).getResponse().getStatus())
           .isEqualTo(200);
@@ -148,15 +147,15 @@ class TwoStepSignInTest {
     TestPeople.TestPerson person = people.create("national-hub", "analyst");
     BrowserSession browser = signedIn(person);
     byte[] secret = turnOn(browser);
-    MvcResult refused = browser.post("/account/two-step/off", "code", wrongCode(secret));
+    MvcResult refused =
+        browser.post("/account/two-step/off", "code", AuthenticatorApp.wrongCode(secret));
     assertThat(BrowserSession.html(refused).select(".error-summary").text())
         .contains("確認コードが正しくありません");
     assertThat(browser.page("/account/two-step").select("#two-step-status").text())
         .isEqualTo("2段階認証は有効です。");
 
     MvcResult off =
-        browser.post(
-            "/account/two-step/off", "code", Totp.code(secret, Totp.step(Instant.now()) + 1));
+        browser.post("/account/two-step/off", "code", AuthenticatorApp.nextCode(secret));
     assertThat(off.getResponse().getRedirectedUrl()).isEqualTo("/account/two-step");
     assertThat(browser.page("/account/two-step").select("#two-step-status").text())
         .isEqualTo("2段階認証は設定されていません。");
@@ -199,25 +198,9 @@ class TwoStepSignInTest {
   private static byte[] turnOn(BrowserSession browser) throws Exception {
     byte[] secret = Base32.decode(browser.page("/account/two-step/setup").select("#secret").text());
     MvcResult result =
-        browser.post(
-            "/account/two-step/setup", "code", Totp.code(secret, Totp.step(Instant.now())));
+        browser.post("/account/two-step/setup", "code", AuthenticatorApp.currentCode(secret));
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/account/two-step");
     return secret;
-  }
-
-  /** A code that matches none of the steps around now. */
-  private static String wrongCode(byte[] secret) {
-    long step = Totp.step(Instant.now());
-    for (int candidate = 0; ; candidate++) {
-      String code = String.format("%06d", candidate);
-      boolean matches = false;
-      for (long s = step - 2; s <= step + 2; s++) {
-        matches |= code.equals(Totp.code(secret, s));
-      }
-      if (!matches) {
-        return code;
-      }
-    }
   }
 
   private static String decodeQrCode(String dataUri) throws Exception {
