@@ -145,6 +145,15 @@ class Credentials {
         .optional();
   }
 
+  /** The OpenID Connect subject the person is linked to, if any. */
+  Optional<String> oidcSubjectOf(UUID person) {
+    return jdbc.sql("select oidc_subject from credential where person_id = :person")
+        .param("person", person)
+        .query((rs, i) -> Optional.ofNullable(rs.getString("oidc_subject")))
+        .optional()
+        .flatMap(subject -> subject);
+  }
+
   void linkOidcSubject(UUID person, String subject) {
     jdbc.sql(
             """

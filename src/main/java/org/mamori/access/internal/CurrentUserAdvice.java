@@ -1,5 +1,7 @@
 package org.mamori.access.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +30,15 @@ class CurrentUserAdvice {
   }
 
   @ModelAttribute("me")
-  @Nullable CurrentUser me(@Nullable Authentication authentication, Locale locale) {
+  @Nullable CurrentUser me(
+      @Nullable Authentication authentication, Locale locale, HttpServletRequest request) {
     if (authentication == null
         || !(authentication.getPrincipal() instanceof MamoriPrincipal principal)
         || authentication.getAuthorities().stream()
-            .noneMatch(a -> Authorities.MEMBER.equals(a.getAuthority()))) {
+            .noneMatch(a -> Authorities.MEMBER.equals(a.getAuthority()))
+        // API calls render no page
+        || authentication.getAuthorities().stream()
+            .anyMatch(a -> Authorities.API_TOKEN.equals(a.getAuthority()))) {
       return null;
     }
     List<MembershipSummary> memberships =
@@ -68,6 +74,16 @@ class CurrentUserAdvice {
         acting == null
             ? java.util.Set.of()
             : acting.capabilities().stream().map(Enum::name).collect(Collectors.toSet()),
-        administers && !hasTwoStep);
+        administers && !hasTwoStep && !noticeUnwanted(request));
+  }
+
+  /** The person said "not now" in this session, or is on the two-step pages already. */
+  private static boolean noticeUnwanted(HttpServletRequest request) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/account/two-step")) {
+      return true;
+    }
+    HttpSession session = request.getSession(false);
+    return session != null
+        && Boolean.TRUE.equals(session.getAttribute(TwoStepController.NOTICE_DISMISSED));
   }
 }

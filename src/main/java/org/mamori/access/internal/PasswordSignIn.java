@@ -1,7 +1,5 @@
 package org.mamori.access.internal;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.mamori.directory.Directory;
@@ -26,8 +24,6 @@ import org.springframework.stereotype.Component;
 class PasswordSignIn implements AuthenticationProvider {
 
   private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
-  private static final DateTimeFormatter UNTIL =
-      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
   /** Compared against when the address is unknown, so timing does not tell who has an account. */
   private final String decoyHash;
@@ -56,12 +52,7 @@ class PasswordSignIn implements AuthenticationProvider {
   public Authentication authenticate(Authentication attempt) {
     String email = String.valueOf(attempt.getName()).strip();
     String password = String.valueOf(attempt.getCredentials());
-    throttle
-        .lockedUntil(email)
-        .ifPresent(
-            until -> {
-              throw new LockedException(UNTIL.format(until));
-            });
+    refuseIfLocked(email);
     Optional<PersonSummary> person = directory.personByEmail(email);
     Optional<Credentials.Credential> credential =
         person.flatMap(p -> credentials.find(p.id().value()));
@@ -70,6 +61,8 @@ class PasswordSignIn implements AuthenticationProvider {
     if (!matches || person.isEmpty() || credential.isEmpty() || !credential.get().hasPassword()) {
       if (throttle.recordFailure(email)) {
         log.warn("Sign-in for {} locked after repeated failures", email);
+        // Say so at once: the attempt that locks the address is told until when.
+        refuseIfLocked(email);
       }
       throw new BadCredentialsException("bad credentials");
     }
@@ -81,7 +74,16 @@ class PasswordSignIn implements AuthenticationProvider {
       throw new DisabledException("no organisation");
     }
     throttle.recordSuccess(email);
-    return completion.afterPassword(person.get(), credential.get(), memberships);
+    return completion.afterFirstFactor(person.get(), credential.get(), memberships);
+  }
+
+  private void refuseIfLocked(String email) {
+    throttle
+        .lockedUntil(email)
+        .ifPresent(
+            until -> {
+              throw new LockedException(SignInThrottle.shown(until));
+            });
   }
 
   @Override

@@ -2,21 +2,28 @@ package org.mamori.access.internal;
 
 import java.util.Map;
 import org.mamori.directory.Capability;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two ways in: machines with personal API tokens (stateless, under {@code /api}, {@code /taxii2}
@@ -30,6 +37,16 @@ class SecurityConfiguration {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+  /**
+   * The API documentation (Swagger UI) sets inline styles from its script; it gets them, and
+   * nothing else: scripts stay {@code 'self'} only.
+   */
+  static final String API_DOCS_CONTENT_SECURITY_POLICY =
+      CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+
+  private static final RequestMatcher API_DOCS =
+      PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
   @Bean
   PasswordEncoder passwordEncoder() {
     // Argon2id for new hashes; the id prefix lets us move to a stronger setting later.
@@ -39,9 +56,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain machineFilterChain(HttpSecurity http, CapabilityCheck capabilities)
-      throws Exception {
+  SecurityFilterChain machineFilterChain(
+      HttpSecurity http, CapabilityCheck capabilities, ApiTokenService tokens) throws Exception {
+    ApiProblems problems = new ApiProblems();
     http.securityMatcher("/api/**", "/taxii2/**", "/actuator/**")
+        .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // No cookies are accepted here, only tokens in headers: CSRF cannot ride on them.
         .csrf(csrf -> csrf.disable())
@@ -55,15 +74,18 @@ class SecurityConfiguration {
                     .access(capabilities.requires(Capability.ADMINISTER_PLATFORM))
                     .anyRequest()
                     .hasAuthority(Authorities.MEMBER))
-        .exceptionHandling(
-            e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .headers(SecurityConfiguration::strictHeaders);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain browserFilterChain(HttpSecurity http, TwoStepGate twoStepGate)
+  SecurityFilterChain browserFilterChain(
+      HttpSecurity http,
+      TwoStepGate twoStepGate,
+      ObjectProvider<ClientRegistrationRepository> oidc,
+      OidcSignIn oidcSignIn)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
@@ -99,16 +121,46 @@ class SecurityConfiguration {
                     .logoutSuccessUrl("/sign-in?signed-out")
                     .deleteCookies("MAMORI_SESSION"))
         .exceptionHandling(e -> e.accessDeniedHandler(twoStepGate))
-        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-        .headers(SecurityConfiguration::strictHeaders);
+        // A new session rather than a new id for the old one: with sessions in the database, a
+        // request still holding the old session would otherwise write its old id back.
+        .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
+        .headers(SecurityConfiguration::browserHeaders);
+    ClientRegistrationRepository registrations = oidc.getIfAvailable();
+    if (registrations != null) {
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/sign-in")
+                  .clientRegistrationRepository(registrations)
+                  .authorizedClientRepository(new OidcConfiguration.NoTokensKept())
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcSignIn))
+                  .successHandler(oidcSignIn)
+                  .failureHandler(oidcSignIn));
+    }
     return http.build();
   }
 
-  private static void strictHeaders(
-      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
-          headers) {
+  /** Machines get the strict policy everywhere. */
+  private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    commonHeaders(headers);
+    headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
+  }
+
+  /** Browsers get the strict policy everywhere but the API documentation. */
+  private static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    commonHeaders(headers);
     headers
-        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(API_DOCS),
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                API_DOCS, new ContentSecurityPolicyHeaderWriter(API_DOCS_CONTENT_SECURITY_POLICY)));
+  }
+
+  private static void commonHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
         .frameOptions(frame -> frame.deny())
         .referrerPolicy(
             referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));

@@ -36,7 +36,11 @@ class SignInCompletion {
     this.clock = clock;
   }
 
-  Authentication afterPassword(
+  /**
+   * After the first factor (a password, or the organisation's OpenID Connect provider): the code
+   * page next if two-step sign-in is on, else signed in.
+   */
+  Authentication afterFirstFactor(
       PersonSummary person,
       Credentials.Credential credential,
       List<MembershipSummary> memberships) {
@@ -50,8 +54,6 @@ class SignInCompletion {
   /** Completes a sign-in whose every required factor is proven. */
   Authentication signedIn(
       MamoriPrincipal principal, List<MembershipSummary> memberships, boolean twoStepDone) {
-    boolean administersPlatform =
-        memberships.stream().anyMatch(m -> m.can(Capability.ADMINISTER_PLATFORM));
     credentials.recordSignIn(principal.personId(), principal.actingFor(), clock.instant());
     events.publishEvent(
         new AuditableChange(
@@ -62,10 +64,21 @@ class SignInCompletion {
             "Signed in" + (twoStepDone ? " with two-step sign-in" : ""),
             null,
             null));
-    if (administersPlatform && !twoStepDone && !mode.demo()) {
+    if (mustSetUpTwoStep(memberships, twoStepDone, mode.demo())) {
       return authenticated(principal, Authorities.TWO_STEP_SETUP_REQUIRED);
     }
     return authenticated(principal, Authorities.MEMBER);
+  }
+
+  /**
+   * Platform administrators outside the demo must set two-step sign-in up before anything else; in
+   * the demo they are only reminded.
+   */
+  static boolean mustSetUpTwoStep(
+      List<MembershipSummary> memberships, boolean twoStepDone, boolean demo) {
+    return !twoStepDone
+        && !demo
+        && memberships.stream().anyMatch(m -> m.can(Capability.ADMINISTER_PLATFORM));
   }
 
   MamoriPrincipal principal(

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.mamori.platform.SqlTime;
@@ -20,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class SignInThrottle {
+
+  private static final DateTimeFormatter UNTIL =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -96,6 +101,11 @@ class SignInThrottle {
     jdbc.sql("delete from sign_in_throttle where email_key = :key")
         .param("key", key(email))
         .update();
+  }
+
+  /** The end of a lockout as the sign-in page shows it: hours and minutes in Japan time. */
+  static String shown(Instant until) {
+    return UNTIL.format(until);
   }
 
   private static String key(String email) {
