@@ -1,8 +1,9 @@
 package org.mamori;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -14,11 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class MamoriApplication {
 
   public static void main(String[] args) {
-    SpringApplication application = new SpringApplication(MamoriApplication.class);
-    if (Arrays.asList(args).contains("--verify-audit")) {
-      // A command, not a server: verify the audit chain and exit.
-      application.setWebApplicationType(WebApplicationType.NONE);
+    List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    if (arguments.contains("--verify-audit")) {
+      // A command: it verifies the audit chain and exits, so any free port will do.
+      arguments.add("--server.port=0");
     }
-    application.run(args);
+    SpringApplication.run(MamoriApplication.class, arguments.toArray(String[]::new));
   }
 }

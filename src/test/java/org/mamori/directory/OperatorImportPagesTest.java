@@ -318,7 +318,7 @@ class OperatorImportPagesTest {
 
       assertThat(check.select("#count-error").text()).isEqualTo("0 行");
       assertThat(check.select("#line-2").attr("data-status")).isIn("NEW", "UPDATE", "UNCHANGED");
-      assertThat(check.select(".alert-warning")).as("no ignored columns").isEmpty();
+      assertThat(check.select("#ignored-columns")).as("no ignored columns").isEmpty();
       cancel(admin, location);
     }
   }

@@ -1,6 +1,5 @@
 package org.mamori.access.internal;
 
-import java.util.Map;
 import org.mamori.directory.Capability;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +10,6 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -46,13 +42,6 @@ class SecurityConfiguration {
 
   private static final RequestMatcher API_DOCS =
       PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    // Argon2id for new hashes; the id prefix lets us move to a stronger setting later.
-    return new DelegatingPasswordEncoder(
-        "argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
-  }
 
   @Bean
   @Order(1)

@@ -67,6 +67,9 @@ final class EmbeddedDatabaseServer {
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200")
               .setPGStartupWait(Duration.ofSeconds(60))
+              // Spring stops the server when it closes the context, after everything that uses
+              // it; the library's own hook would race that and leave the last queries hanging.
+              .setRegisterShutdownHook(false)
               .start();
       EmbeddedDatabaseServer server = new EmbeddedDatabaseServer(directory, postgres, owner);
       server.createDatabaseIfMissing();

@@ -15,6 +15,8 @@ public final class CrashingMamori {
 
   public static void main(String[] args) throws Exception {
     EmbeddedDatabaseServer server = EmbeddedDatabaseServer.acquire(Path.of(args[0]));
+    // Without Spring to close it, stop the server on a normal exit; SIGKILL skips this, as meant.
+    Runtime.getRuntime().addShutdownHook(new Thread(server::release));
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
         Statement statement = connection.createStatement()) {
       statement.execute("create table if not exists survivor (note text)");
