@@ -1,6 +1,7 @@
 package org.mamori.directory;
 
 import java.util.List;
+import org.springframework.validation.Errors;
 
 /**
  * A change the directory refuses, with a message key (in the directory's bundle) and its arguments
@@ -23,5 +24,15 @@ public class DirectoryRuleViolation extends RuntimeException {
 
   public Object[] arguments() {
     return arguments.toArray();
+  }
+
+  /** Records this refusal as an error of the whole form, shown in the reader's language. */
+  public void rejectIn(Errors errors) {
+    errors.reject(messageKey, arguments(), messageKey);
+  }
+
+  /** Records this refusal as an error of one field of the form. */
+  public void rejectIn(Errors errors, String field) {
+    errors.rejectValue(field, messageKey, arguments(), messageKey);
   }
 }

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
+import org.mamori.Pages;
 import org.mamori.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -70,11 +71,6 @@ class AuditPagesTest {
   }
 
   private Document page(RequestPostProcessor who, String url) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(url).with(who))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+    return Pages.get(mvc, who, url);
   }
 }

@@ -1,7 +1,6 @@
 package org.mamori.directory;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.mamori.Pages;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -105,12 +105,7 @@ final class CandidateRequests {
   }
 
   Document page(RequestPostProcessor session, String url, Object... variables) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(url, variables).with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+    return Pages.get(mvc, session, url, variables);
   }
 
   static Document html(ResultActions result) throws Exception {

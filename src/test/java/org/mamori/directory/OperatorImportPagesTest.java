@@ -30,6 +30,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
+import org.mamori.Pages;
 import org.mamori.SignIn;
 import org.mamori.access.Passwords;
 import org.mamori.shared.Actor;
@@ -526,13 +527,8 @@ class OperatorImportPagesTest {
         .andExpect(status().is3xxRedirection());
   }
 
-  private Document page(RequestPostProcessor session, String url) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(url).with(session))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+  private Document page(RequestPostProcessor who, String url) throws Exception {
+    return Pages.get(mvc, who, url);
   }
 
   private static org.assertj.core.api.ObjectAssert<Element> assertLine(

@@ -12,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
+import org.mamori.Pages;
 import org.mamori.SignIn;
 import org.mamori.access.Passwords;
 import org.mamori.shared.Actor;
@@ -177,11 +178,6 @@ class OrganisationPagesTest {
   }
 
   private Document page(RequestPostProcessor who, String url) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(url).with(who))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+    return Pages.get(mvc, who, url);
   }
 }

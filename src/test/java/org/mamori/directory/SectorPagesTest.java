@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
+import org.mamori.Pages;
 import org.mamori.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,14 +139,7 @@ class SectorPagesTest {
         .single();
   }
 
-  private Document page(RequestPostProcessor session, String url) throws Exception {
-    String html =
-        mvc.perform(get(url).with(session))
-            .andExpect(status().isOk())
-            .andExpect(content().contentTypeCompatibleWith("text/html"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return Jsoup.parse(html);
+  private Document page(RequestPostProcessor who, String url) throws Exception {
+    return Pages.get(mvc, who, url);
   }
 }

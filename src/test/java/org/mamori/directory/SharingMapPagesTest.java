@@ -7,15 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
+import org.mamori.Pages;
 import org.mamori.SignIn;
-import org.mamori.access.Passwords;
-import org.mamori.shared.Actor;
+import org.mamori.TestPeople;
 import org.mamori.shared.OrganisationId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +27,7 @@ class SharingMapPagesTest {
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
   @Autowired SharingMap sharingMap;
-  @Autowired Enrolment enrolment;
-  @Autowired Passwords passwords;
+  @Autowired TestPeople people;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -177,19 +175,11 @@ class SharingMapPagesTest {
         .param("id", id)
         .param("sector", sector)
         .update();
-    String email = code + "@example.jp";
-    var person =
-        enrolment.enrol(Actor.SYSTEM, email, "経路 確認", new OrganisationId(id), Set.of("reporter"));
-    passwords.set(Actor.SYSTEM, person, "route-test-password");
-    return SignIn.as(mvc, email, "route-test-password");
+    TestPeople.TestPerson person = people.create(code, "reporter");
+    return SignIn.as(mvc, person.email(), TestPeople.PASSWORD);
   }
 
   private Document page(RequestPostProcessor who, String url) throws Exception {
-    return Jsoup.parse(
-        mvc.perform(get(url).with(who))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString());
+    return Pages.get(mvc, who, url);
   }
 }

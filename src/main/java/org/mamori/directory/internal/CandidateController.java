@@ -77,7 +77,7 @@ class CandidateController {
         UUID id = review.propose(actor, form.name(), form.text(), form.ministryId());
         return "redirect:/directory/candidates/" + id;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     return form(null, model);
@@ -118,7 +118,7 @@ class CandidateController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/candidates/" + id;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     return form(id, model);
@@ -153,7 +153,7 @@ class CandidateController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/candidates/" + id + "#criterion-" + criterion;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     return scorePage(page, line, model);

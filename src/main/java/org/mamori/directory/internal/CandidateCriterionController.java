@@ -95,7 +95,7 @@ class CandidateCriterionController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/candidates/criteria";
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     return page(criterion, model);

@@ -90,7 +90,7 @@ class CandidateStepController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/candidates/" + id;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     return stepPage(page, model);
@@ -124,7 +124,7 @@ class CandidateStepController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/candidates/" + id;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     model.addAttribute("candidate", page);
@@ -174,9 +174,9 @@ class CandidateStepController {
         return "redirect:/directory/sectors/" + form.code();
       } catch (DirectoryRuleViolation rule) {
         if (rule.messageKey().startsWith("sector.code.")) {
-          errors.rejectValue("code", rule.messageKey(), rule.arguments(), rule.messageKey());
+          rule.rejectIn(errors, "code");
         } else {
-          errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+          rule.rejectIn(errors);
         }
       }
     }

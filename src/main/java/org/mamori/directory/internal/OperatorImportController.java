@@ -90,7 +90,7 @@ class OperatorImportController {
               form.encodingOrAutomatic());
       return "redirect:/directory/import/" + check.upload();
     } catch (DirectoryRuleViolation rule) {
-      errors.rejectValue("file", rule.messageKey(), rule.arguments(), rule.messageKey());
+      rule.rejectIn(errors, "file");
       return form(model);
     }
   }

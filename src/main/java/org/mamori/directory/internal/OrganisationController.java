@@ -129,7 +129,7 @@ class OrganisationController {
             form.sector() == null ? null : new SectorId(form.sector()));
         return "redirect:/directory/organisations/" + form.code().strip();
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     return registerPage(model);
@@ -175,7 +175,7 @@ class OrganisationController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/organisations/" + code;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     if (policy.mayAdministerPlatform(actor)) {
@@ -206,7 +206,7 @@ class OrganisationController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/organisations/" + code;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     model.addAttribute("form", DetailsForm.of(organisation));
@@ -235,7 +235,7 @@ class OrganisationController {
         redirect.addFlashAttribute("personAdded", form.email());
         return "redirect:/directory/organisations/" + code + "#people";
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     model.addAttribute("organisation", page(organisation, actor));

@@ -106,7 +106,7 @@ class SectorController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/sectors/" + code;
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     model.addAttribute("form", SectorForm.of(sector));

@@ -118,7 +118,7 @@ class SharingMapController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/sharing-map?direction=" + direction + "#edges";
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     Organisation sender = sender(null, actor);
@@ -148,7 +148,7 @@ class SharingMapController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/directory/sharing-map?direction=" + edge.direction() + "#edges";
       } catch (DirectoryRuleViolation rule) {
-        errors.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+        rule.rejectIn(errors);
       }
     }
     model.addAttribute("edgeId", id);

@@ -10,13 +10,11 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
-import org.mamori.access.Passwords;
+import org.mamori.TestPeople;
 import org.mamori.directory.Directory;
-import org.mamori.directory.Enrolment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,17 +29,10 @@ class ApiTokensTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired MockMvc mvc;
-  @Autowired Enrolment enrolment;
-  @Autowired Passwords passwords;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
 
-  TestPeople people;
-
-  @BeforeEach
-  void people() {
-    people = new TestPeople(enrolment, passwords, directory, jdbc);
-  }
+  @Autowired TestPeople people;
 
   @Test
   void aNewTokenIsShownOnceStoredOnlyAsItsHashAndListed() throws Exception {

@@ -3,13 +3,11 @@ package org.mamori.access.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
-import org.mamori.access.Passwords;
+import org.mamori.TestPeople;
 import org.mamori.directory.Directory;
-import org.mamori.directory.Enrolment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,17 +17,10 @@ import org.springframework.test.web.servlet.MvcResult;
 class InvitationsTest {
 
   @Autowired MockMvc mvc;
-  @Autowired Enrolment enrolment;
-  @Autowired Passwords passwords;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
 
-  TestPeople people;
-
-  @BeforeEach
-  void people() {
-    people = new TestPeople(enrolment, passwords, directory, jdbc);
-  }
+  @Autowired TestPeople people;
 
   @Test
   void anOrganisationAdministratorCreatesASevenDayLinkForAMember() throws Exception {

@@ -16,15 +16,14 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mamori.access.Passwords;
+import org.mamori.TestPeople;
 import org.mamori.directory.Directory;
-import org.mamori.directory.Enrolment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "mamori.demo=false")
 @AutoConfigureMockMvc
+@Import(TestPeople.class)
 @DirtiesContext
 class OutsideTheDemoTest {
 
@@ -65,17 +65,10 @@ class OutsideTheDemoTest {
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
-  @Autowired Enrolment enrolment;
-  @Autowired Passwords passwords;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
 
-  TestPeople people;
-
-  @BeforeEach
-  void people() {
-    people = new TestPeople(enrolment, passwords, directory, jdbc);
-  }
+  @Autowired TestPeople people;
 
   @Test
   void aPlatformAdministratorMustSetUpTwoStepSignInBeforeAnythingElse() throws Exception {

@@ -3,12 +3,10 @@ package org.mamori.access.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
-import org.mamori.access.Passwords;
+import org.mamori.TestPeople;
 import org.mamori.directory.Directory;
-import org.mamori.directory.Enrolment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.Session;
@@ -24,18 +22,11 @@ import org.springframework.test.web.servlet.MockMvc;
 class SessionFixationTest {
 
   @Autowired MockMvc mvc;
-  @Autowired Enrolment enrolment;
-  @Autowired Passwords passwords;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired SessionRepository<? extends Session> sessions;
 
-  TestPeople people;
-
-  @BeforeEach
-  void people() {
-    people = new TestPeople(enrolment, passwords, directory, jdbc);
-  }
+  @Autowired TestPeople people;
 
   @Test
   void aLateRequestWithTheSessionFromBeforeSignInUndoesNothing() throws Exception {

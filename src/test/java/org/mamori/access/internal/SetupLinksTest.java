@@ -9,12 +9,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
-import org.mamori.access.Passwords;
+import org.mamori.TestPeople;
 import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
 import org.mamori.directory.Enrolment;
@@ -40,18 +39,12 @@ class SetupLinksTest {
 
   @Autowired MockMvc mvc;
   @Autowired Enrolment enrolment;
-  @Autowired Passwords passwords;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired SetupLinkService links;
   @Autowired TransactionTemplate transactions;
 
-  TestPeople people;
-
-  @BeforeEach
-  void people() {
-    people = new TestPeople(enrolment, passwords, directory, jdbc);
-  }
+  @Autowired TestPeople people;
 
   @Test
   void withoutAnAdministratorTheFirstOneIsEnrolledAndGetsALoggedLink(CapturedOutput output)

@@ -12,13 +12,11 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
-import org.mamori.access.Passwords;
+import org.mamori.TestPeople;
 import org.mamori.directory.Directory;
-import org.mamori.directory.Enrolment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,18 +26,11 @@ import org.springframework.test.web.servlet.MvcResult;
 class TwoStepSignInTest {
 
   @Autowired MockMvc mvc;
-  @Autowired Enrolment enrolment;
-  @Autowired Passwords passwords;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired TotpSecretBox box;
 
-  TestPeople people;
-
-  @BeforeEach
-  void people() {
-    people = new TestPeople(enrolment, passwords, directory, jdbc);
-  }
+  @Autowired TestPeople people;
 
   @Test
   void aPersonSetsUpTwoStepSignInWithTheQrCodeAndThenNeedsACodeToSignIn() throws Exception {

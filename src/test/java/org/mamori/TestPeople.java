@@ -1,4 +1,4 @@
-package org.mamori.access.internal;
+package org.mamori;
 
 import java.util.Set;
 import java.util.UUID;
@@ -10,27 +10,31 @@ import org.mamori.shared.Actor;
 import org.mamori.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Makes people of its own for a test, with unique addresses, since tests share one database. */
-final class TestPeople {
+/**
+ * Makes people of its own for a test, with unique addresses, since tests share one database. Every
+ * {@link MamoriTest} can autowire it.
+ */
+public final class TestPeople {
 
-  static final String PASSWORD = "correct horse battery staple";
+  public static final String PASSWORD = "correct horse battery staple";
 
   private final Enrolment enrolment;
   private final Passwords passwords;
   private final Directory directory;
   private final JdbcClient jdbc;
 
-  TestPeople(Enrolment enrolment, Passwords passwords, Directory directory, JdbcClient jdbc) {
+  public TestPeople(
+      Enrolment enrolment, Passwords passwords, Directory directory, JdbcClient jdbc) {
     this.enrolment = enrolment;
     this.passwords = passwords;
     this.directory = directory;
     this.jdbc = jdbc;
   }
 
-  record TestPerson(PersonId id, String email, String name) {}
+  public record TestPerson(PersonId id, String email, String name) {}
 
   /** A new person in the organisation with the code, holding the roles, with {@link #PASSWORD}. */
-  TestPerson create(String organisationCode, String... roles) {
+  public TestPerson create(String organisationCode, String... roles) {
     String email = "t-" + UUID.randomUUID() + "@test.example";
     String name = "試験 " + email.substring(2, 10);
     PersonId id =
@@ -40,27 +44,27 @@ final class TestPeople {
   }
 
   /** Adds an existing person to another organisation. */
-  void join(TestPerson person, String organisationCode, String... roles) {
+  public void join(TestPerson person, String organisationCode, String... roles) {
     enrolment.enrol(
         Actor.SYSTEM, person.email(), person.name(), organisation(organisationCode), Set.of(roles));
   }
 
   /** Removes the person from the organisation behind the directory's back, as a stand-in. */
-  void leave(TestPerson person, String organisationCode) {
+  public void leave(TestPerson person, String organisationCode) {
     jdbc.sql("delete from membership where person_id = :person and organisation_id = :organisation")
         .param("person", person.id().value())
         .param("organisation", organisation(organisationCode).value())
         .update();
   }
 
-  org.mamori.shared.OrganisationId organisation(String code) {
+  public org.mamori.shared.OrganisationId organisation(String code) {
     return directory
         .organisationByCode(code)
         .map(OrganisationSummary::id)
         .orElseThrow(() -> new IllegalArgumentException("no organisation " + code));
   }
 
-  long auditEntries(String action, String subjectId) {
+  public long auditEntries(String action, String subjectId) {
     return jdbc.sql(
             "select count(*) from audit_entry where action = :action and subject_id = :subject")
         .param("action", action)
