@@ -2,15 +2,7 @@ package org.mamori.access.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.util.Base64;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
@@ -196,17 +188,6 @@ class TwoStepSignInTest {
 
   private static String decodeQrCode(String dataUri) throws Exception {
     assertThat(dataUri).startsWith("data:image/png;base64,");
-    BufferedImage image =
-        ImageIO.read(
-            new ByteArrayInputStream(
-                Base64.getDecoder().decode(dataUri.substring("data:image/png;base64,".length()))));
-    int[] pixels =
-        image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    return new QRCodeReader()
-        .decode(
-            new BinaryBitmap(
-                new HybridBinarizer(
-                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
-        .getText();
+    return QrCodesTest.decode(dataUri);
   }
 }
