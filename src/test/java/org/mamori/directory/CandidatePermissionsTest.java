@@ -145,6 +145,15 @@ class CandidatePermissionsTest {
   }
 
   @Test
+  void theMenuOffersTheReviewOnlyToThoseWhoMayReadIt() throws Exception {
+    String link = "nav a[href=/directory/candidates]";
+    assertThat(requests.page(SignIn.as(mvc, SignIn.MINISTRY), "/").select(link)).hasSize(1);
+    assertThat(requests.page(SignIn.as(mvc, SignIn.ANALYST), "/").select(link)).hasSize(1);
+    assertThat(requests.page(SignIn.as(mvc, SignIn.CEPTOAR), "/").select(link)).isEmpty();
+    assertThat(requests.page(signedInOperator(), "/").select(link)).isEmpty();
+  }
+
+  @Test
   void visitorsWhoAreNotSignedInAreSentToSignIn() throws Exception {
     mvc.perform(get("/directory/candidates/{id}", candidate))
         .andExpect(status().is3xxRedirection());

@@ -74,6 +74,9 @@ class CurrentUserAdvice {
         acting == null
             ? java.util.Set.of()
             : acting.capabilities().stream().map(Enum::name).collect(Collectors.toSet()),
+        actingFor == null
+            ? java.util.Set.of()
+            : actingFor.kinds().stream().map(Enum::name).collect(Collectors.toSet()),
         administers && !hasTwoStep && !noticeUnwanted(request));
   }
 
