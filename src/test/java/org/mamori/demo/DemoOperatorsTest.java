@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
+import org.mamori.directory.OrganisationKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,19 @@ class DemoOperatorsTest {
         .containsEntry("size_class", null)
         .containsEntry("ceptoar", "ceptoar-water")
         .containsEntry("services", 2L);
+  }
+
+  @Test
+  void everyKindOfOrganisationHasAnExample() {
+    for (OrganisationKind kind : OrganisationKind.values()) {
+      assertThat(
+              jdbc.sql("select count(*) from organisation where :kind = any (kinds)")
+                  .param("kind", kind.name())
+                  .query(Long.class)
+                  .single())
+          .as(kind.name())
+          .isPositive();
+    }
   }
 
   @Test

@@ -12,10 +12,13 @@ import org.mamori.access.Passwords;
 import org.mamori.directory.Directory;
 import org.mamori.directory.Enrolment;
 import org.mamori.directory.OperatorImport;
+import org.mamori.directory.OrganisationKind;
+import org.mamori.directory.OrganisationRegistry;
 import org.mamori.directory.OrganisationSummary;
 import org.mamori.directory.PersonSummary;
 import org.mamori.platform.DeploymentMode;
 import org.mamori.shared.Actor;
+import org.mamori.shared.LocalizedText;
 import org.mamori.shared.PersonId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,7 @@ class DemoData {
 
   static final String OPERATORS = "demo/operators.csv";
   static final String PEOPLE = "demo/people.csv";
+  static final String ORGANISATIONS = "demo/organisations.csv";
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -46,18 +50,21 @@ class DemoData {
   private final Enrolment enrolment;
   private final Passwords passwords;
   private final OperatorImport operatorImport;
+  private final OrganisationRegistry registry;
 
   DemoData(
       DeploymentMode mode,
       Directory directory,
       Enrolment enrolment,
       Passwords passwords,
-      OperatorImport operatorImport) {
+      OperatorImport operatorImport,
+      OrganisationRegistry registry) {
     this.mode = mode;
     this.directory = directory;
     this.enrolment = enrolment;
     this.passwords = passwords;
     this.operatorImport = operatorImport;
+    this.registry = registry;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -67,7 +74,24 @@ class DemoData {
       return;
     }
     loadOperators();
+    loadOtherOrganisations();
     loadPeople();
+  }
+
+  /** Vendors and partners abroad, so every kind of organisation has an example. */
+  private void loadOtherOrganisations() {
+    for (String line : lines(ORGANISATIONS)) {
+      String[] field = line.split(",", 4);
+      if (directory.organisationByCode(field[0]).isPresent()) {
+        continue;
+      }
+      registry.register(
+          Actor.SYSTEM,
+          field[0],
+          Set.of(OrganisationKind.valueOf(field[1])),
+          new LocalizedText(field[2], field[3]),
+          null);
+    }
   }
 
   /**
@@ -136,10 +160,7 @@ class DemoData {
   record DemoMembership(String email, String name, String organisation, Set<String> roles) {}
 
   private static List<DemoMembership> memberships() {
-    return new String(bytes(PEOPLE), StandardCharsets.UTF_8)
-        .lines()
-        .skip(1)
-        .filter(line -> !line.isBlank())
+    return lines(PEOPLE).stream()
         .map(line -> line.split(","))
         .map(
             f ->
@@ -148,6 +169,15 @@ class DemoData {
                     f[1].strip(),
                     f[2].strip(),
                     Arrays.stream(f[3].strip().split(";")).collect(Collectors.toSet())))
+        .toList();
+  }
+
+  /** The data lines of a demo CSV file: without its header and blank lines. */
+  private static List<String> lines(String resource) {
+    return new String(bytes(resource), StandardCharsets.UTF_8)
+        .lines()
+        .skip(1)
+        .filter(line -> !line.isBlank())
         .toList();
   }
 

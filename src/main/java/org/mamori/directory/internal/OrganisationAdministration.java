@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.mamori.directory.DirectoryPolicy;
 import org.mamori.directory.DirectoryRuleViolation;
 import org.mamori.directory.OrganisationKind;
+import org.mamori.directory.OrganisationRegistry;
 import org.mamori.directory.SizeClass;
 import org.mamori.shared.Actor;
 import org.mamori.shared.AuditableChange;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Registers organisations and changes their details. */
 @Service
 @Transactional
-class OrganisationAdministration {
+class OrganisationAdministration implements OrganisationRegistry {
 
   static final String CODE_PATTERN = "^[a-z0-9][a-z0-9-]{1,60}$";
 
@@ -62,7 +63,8 @@ class OrganisationAdministration {
 
   record ServiceLine(UUID sector, String nameJa, String nameEn) {}
 
-  OrganisationId register(
+  @Override
+  public OrganisationId register(
       Actor by,
       String code,
       Set<OrganisationKind> kinds,
