@@ -19,4 +19,34 @@ public interface AccessPolicy {
    * CEPTOARs and the national hub may.
    */
   boolean looksAfter(Actor actor, OrganisationId organisation);
+
+  /**
+   * May the actor read the item? TLP 2.0 as Mamori applies it, for every read path (pages, API,
+   * search, exports, notifications, feeds):
+   *
+   * <ul>
+   *   <li>CLEAR and GREEN: any member of Mamori's community;
+   *   <li>AMBER and AMBER+STRICT: people acting for the originator or for an organisation the item
+   *       has reached (AMBER may be passed on to recipients' clients, which adds them as
+   *       recipients; AMBER+STRICT may not);
+   *   <li>RED: the named people only, whichever organisation they act for.
+   * </ul>
+   *
+   * Nobody reads anything while acting for an organisation they are not (or no longer) a member of.
+   */
+  boolean mayRead(Actor actor, Disclosure item);
+
+  /** The same decision for many items of one reader: their membership is checked once. */
+  Reader readerFor(Actor actor);
+
+  /** Anyone who holds an item may mark it stricter; only its originator may loosen the marking. */
+  boolean mayLoosen(Actor actor, Disclosure item);
+
+  /** Reads items for one actor. */
+  interface Reader {
+
+    Actor actor();
+
+    boolean mayRead(Disclosure item);
+  }
 }

@@ -18,10 +18,22 @@ public interface Directory {
 
   Map<OrganisationId, OrganisationSummary> organisations(Collection<OrganisationId> ids);
 
+  /** Every sector, in display order. */
+  List<SectorSummary> sectors();
+
   /** The national hub; exactly one organisation has the kind NATIONAL_HUB. */
   OrganisationSummary nationalHub();
 
   OrganisationRelations relationsOf(OrganisationId organisation);
+
+  /**
+   * The services an operator runs, in its own order. Private details: callers show them only to
+   * those the access policy lets look after the organisation.
+   */
+  List<ServiceSummary> servicesOf(OrganisationId organisation);
+
+  /** People by their ids, for showing names; unknown ids are left out. */
+  Map<PersonId, PersonSummary> people(Collection<PersonId> ids);
 
   Optional<PersonSummary> person(PersonId id);
 

@@ -1,6 +1,7 @@
 package org.mamori.access.internal;
 
 import org.mamori.access.AccessPolicy;
+import org.mamori.access.Disclosure;
 import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
 import org.mamori.directory.DirectoryPolicy;
@@ -40,6 +41,24 @@ class AccessDecisions implements AccessPolicy, DirectoryPolicy {
     OrganisationRelations relations = directory.relationsOf(organisation);
     return relations.responsibleMinistries().contains(actor.organisation())
         || relations.ceptoars().contains(actor.organisation());
+  }
+
+  @Override
+  public boolean mayRead(Actor actor, Disclosure item) {
+    return readerFor(actor).mayRead(item);
+  }
+
+  @Override
+  public Reader readerFor(Actor actor) {
+    return new TlpReader(actor, actor.isSystem() || isMember(actor));
+  }
+
+  @Override
+  public boolean mayLoosen(Actor actor, Disclosure item) {
+    return !actor.isSystem()
+        && isMember(actor)
+        && actor.organisation().equals(item.originator())
+        && readerFor(actor).mayRead(item);
   }
 
   @Override

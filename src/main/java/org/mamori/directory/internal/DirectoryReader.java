@@ -19,7 +19,10 @@ import org.mamori.directory.OrganisationKind;
 import org.mamori.directory.OrganisationRelations;
 import org.mamori.directory.OrganisationSummary;
 import org.mamori.directory.PersonSummary;
+import org.mamori.directory.SectorSummary;
+import org.mamori.directory.ServiceSummary;
 import org.mamori.shared.Actor;
+import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.shared.SectorId;
@@ -31,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DirectoryReader implements Directory {
 
   private final Organisations organisations;
+  private final Sectors sectors;
   private final People people;
   private final Roles roles;
   private final OrganisationGraph graph;
@@ -38,11 +42,13 @@ class DirectoryReader implements Directory {
 
   DirectoryReader(
       Organisations organisations,
+      Sectors sectors,
       People people,
       Roles roles,
       OrganisationGraph graph,
       Clock clock) {
     this.organisations = organisations;
+    this.sectors = sectors;
     this.people = people;
     this.roles = roles;
     this.graph = graph;
@@ -68,6 +74,13 @@ class DirectoryReader implements Directory {
   }
 
   @Override
+  public List<SectorSummary> sectors() {
+    return sectors.findAllInOrder().stream()
+        .map(s -> new SectorSummary(s.id(), s.code(), s.name(), s.displayOrder()))
+        .toList();
+  }
+
+  @Override
   public OrganisationSummary nationalHub() {
     return organisations.findByKind(OrganisationKind.NATIONAL_HUB.name()).stream()
         .findFirst()
@@ -87,6 +100,31 @@ class DirectoryReader implements Directory {
             .map(OrganisationId::new)
             .collect(Collectors.toSet()),
         graph.ceptoarsOf(id).stream().map(OrganisationId::new).collect(Collectors.toSet()));
+  }
+
+  @Override
+  public List<ServiceSummary> servicesOf(OrganisationId organisation) {
+    return organisations
+        .findById(organisation.value())
+        .map(
+            o ->
+                o.servicesInOrder().stream()
+                    .map(
+                        s ->
+                            new ServiceSummary(
+                                new LocalizedText(s.nameJa(), s.nameEn()),
+                                new SectorId(s.sectorId())))
+                    .toList())
+        .orElse(List.of());
+  }
+
+  @Override
+  public Map<PersonId, PersonSummary> people(Collection<PersonId> ids) {
+    Map<PersonId, PersonSummary> found = new LinkedHashMap<>();
+    people
+        .findAllById(ids.stream().map(PersonId::value).distinct().toList())
+        .forEach(p -> found.put(p.id(), p.summary()));
+    return found;
   }
 
   @Override

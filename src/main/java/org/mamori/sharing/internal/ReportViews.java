@@ -1,0 +1,244 @@
+package org.mamori.sharing.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.mamori.access.AccessPolicy;
+import org.mamori.access.Disclosure;
+import org.mamori.directory.Directory;
+import org.mamori.directory.OrganisationSummary;
+import org.mamori.directory.SharingDirection;
+import org.mamori.directory.SharingMap;
+import org.mamori.shared.Actor;
+import org.mamori.shared.LocalizedText;
+import org.mamori.shared.OrganisationId;
+import org.mamori.shared.PersonId;
+import org.mamori.shared.Tlp;
+import org.mamori.sharing.ReportStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists of reports a reader may see. The SQL narrows to what TLP allows; every row then passes the
+ * access policy's own decision too, so the list can never show more than the one rule allows.
+ */
+@Component
+class ReportViews {
+
+  private static final Logger log = LoggerFactory.getLogger(ReportViews.class);
+
+  private final JdbcClient jdbc;
+  private final AccessPolicy access;
+  private final Directory directory;
+  private final SharingMap map;
+
+  ReportViews(JdbcClient jdbc, AccessPolicy access, Directory directory, SharingMap map) {
+    this.jdbc = jdbc;
+    this.access = access;
+    this.directory = directory;
+    this.map = map;
+  }
+
+  /** Which reports a list shows. */
+  enum Box {
+    /** Reports that reached my organisation. */
+    RECEIVED,
+    /** My organisation's own reports. */
+    OURS,
+    /** Everything I may read. */
+    ALL
+  }
+
+  record ReportRow(
+      UUID id,
+      String reference,
+      LocalizedText originator,
+      @Nullable LocalizedText sector,
+      Tlp tlp,
+      boolean emergency,
+      @Nullable Instant submittedAt,
+      Instant createdAt,
+      ReportStage stage,
+      String summary,
+      String eventType,
+      boolean awaitingApproval,
+      boolean awaitingMyForward) {}
+
+  /** A row as queried, before names are looked up in the directory. */
+  private record Found(
+      UUID id,
+      String reference,
+      OrganisationId originator,
+      @Nullable UUID sector,
+      Tlp tlp,
+      boolean emergency,
+      @Nullable Instant submittedAt,
+      Instant createdAt,
+      ReportStage stage,
+      String summary,
+      String eventType,
+      boolean awaitingApproval,
+      boolean notYetForwardedHere) {}
+
+  List<ReportRow> list(Actor actor, Box box, int offset, int limit) {
+    String boxCondition =
+        switch (box) {
+          case RECEIVED ->
+              "and exists (select 1 from report_hop h where h.report_id = r.id"
+                  + " and h.organisation_id = :org)";
+          case OURS -> "and r.originator = :org";
+          case ALL -> "";
+        };
+    List<Found> rows =
+        jdbc.sql(
+                """
+                select r.id, r.reference, r.originator, r.sector_id, r.tlp, r.emergency,
+                       r.submitted_at, r.created_at, v.stage, v.summary, v.event_type,
+                       exists (select 1 from report_version p where p.report_id = r.id
+                               and p.state = 'AWAITING_APPROVAL') as awaiting_approval,
+                       exists (select 1 from report_hop h where h.report_id = r.id
+                               and h.organisation_id = :org and h.forwarded_at is null)
+                         as not_yet_forwarded_here
+                from report r
+                join lateral (select * from report_version v where v.report_id = r.id
+                              and (v.state = 'RELEASED' or r.originator = :org)
+                              order by v.number desc limit 1) v on true
+                where (r.submitted_at is not null or r.originator = :org)
+                  and (r.tlp in ('CLEAR', 'GREEN')
+                       or (r.tlp in ('AMBER', 'AMBER_STRICT')
+                           and (r.originator = :org or exists (select 1 from report_hop h
+                                where h.report_id = r.id and h.organisation_id = :org)))
+                       or (r.tlp = 'RED' and exists (select 1 from report_red_recipient rr
+                                where rr.report_id = r.id and rr.person_id = :person)))
+                  %s
+                order by coalesce(r.submitted_at, r.created_at) desc
+                offset :offset limit :limit
+                """
+                    .formatted(boxCondition))
+            .param("org", actor.organisation().value())
+            .param("person", actor.person().value())
+            .param("offset", offset)
+            .param("limit", limit)
+            .query(
+                (rs, i) ->
+                    new Found(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("reference"),
+                        new OrganisationId(rs.getObject("originator", UUID.class)),
+                        rs.getObject("sector_id", UUID.class),
+                        Tlp.valueOf(rs.getString("tlp")),
+                        rs.getBoolean("emergency"),
+                        instant(rs.getObject("submitted_at", OffsetDateTime.class)),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        ReportStage.valueOf(rs.getString("stage")),
+                        rs.getString("summary"),
+                        rs.getString("event_type"),
+                        rs.getBoolean("awaiting_approval"),
+                        rs.getBoolean("not_yet_forwarded_here")))
+            .list();
+    return named(actor, readable(actor, rows));
+  }
+
+  /** Drops, and reports loudly, any row the SQL let through but the access policy refuses. */
+  private List<Found> readable(Actor actor, List<Found> rows) {
+    Map<UUID, Disclosure> disclosures = disclosures(rows.stream().map(Found::id).toList());
+    AccessPolicy.Reader reader = access.readerFor(actor);
+    List<Found> shown = new ArrayList<>();
+    for (Found row : rows) {
+      if (reader.mayRead(disclosures.get(row.id()))) {
+        shown.add(row);
+      } else {
+        log.error(
+            "The report list query let through {}, which the access policy refuses",
+            row.reference());
+      }
+    }
+    return shown;
+  }
+
+  /** Names from the directory; whether my organisation still has to pass a report on. */
+  private List<ReportRow> named(Actor actor, List<Found> rows) {
+    Map<OrganisationId, OrganisationSummary> organisations =
+        directory.organisations(rows.stream().map(Found::originator).toList());
+    Map<UUID, LocalizedText> sectors = new HashMap<>();
+    directory.sectors().forEach(s -> sectors.put(s.id().value(), s.name()));
+    boolean passesReportsOn =
+        map.nextHops(actor.organisation(), SharingDirection.REPORT).stream()
+            .anyMatch(hop -> !hop.emergency());
+    return rows.stream()
+        .map(
+            row -> {
+              OrganisationSummary originator = organisations.get(row.originator());
+              return new ReportRow(
+                  row.id(),
+                  row.reference(),
+                  originator == null
+                      ? new LocalizedText("?", "?")
+                      : new LocalizedText(originator.nameJa(), originator.nameEn()),
+                  row.sector() == null ? null : sectors.get(row.sector()),
+                  row.tlp(),
+                  row.emergency(),
+                  row.submittedAt(),
+                  row.createdAt(),
+                  row.stage(),
+                  row.summary(),
+                  row.eventType(),
+                  row.awaitingApproval(),
+                  passesReportsOn && row.notYetForwardedHere());
+            })
+        .toList();
+  }
+
+  /** What the access decision needs for each report, in three queries whatever the count. */
+  Map<UUID, Disclosure> disclosures(Collection<UUID> reports) {
+    Map<UUID, Disclosure> found = new HashMap<>();
+    if (reports.isEmpty()) {
+      return found;
+    }
+    Map<UUID, Set<OrganisationId>> hops = new HashMap<>();
+    jdbc.sql("select report_id, organisation_id from report_hop where report_id in (:ids)")
+        .param("ids", reports)
+        .query(
+            rs -> {
+              hops.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+                  .add(new OrganisationId(rs.getObject(2, UUID.class)));
+            });
+    Map<UUID, Set<PersonId>> named = new HashMap<>();
+    jdbc.sql("select report_id, person_id from report_red_recipient where report_id in (:ids)")
+        .param("ids", reports)
+        .query(
+            rs -> {
+              named
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+                  .add(new PersonId(rs.getObject(2, UUID.class)));
+            });
+    jdbc.sql("select id, originator, tlp from report where id in (:ids)")
+        .param("ids", reports)
+        .query(
+            rs -> {
+              UUID id = rs.getObject("id", UUID.class);
+              found.put(
+                  id,
+                  new Disclosure(
+                      new OrganisationId(rs.getObject("originator", UUID.class)),
+                      Tlp.valueOf(rs.getString("tlp")),
+                      hops.getOrDefault(id, Set.of()),
+                      named.getOrDefault(id, Set.of())));
+            });
+    return found;
+  }
+
+  private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+}
