@@ -35,6 +35,7 @@ class ReportController {
   static final int PAGE_SIZE = 50;
 
   private final Reports reports;
+  private final ReportExport exports;
   private final ReportVersions versions;
   private final ReportFiling filing;
   private final ReportViews views;
@@ -46,6 +47,7 @@ class ReportController {
 
   ReportController(
       Reports reports,
+      ReportExport exports,
       ReportVersions versions,
       ReportFiling filing,
       ReportViews views,
@@ -55,6 +57,7 @@ class ReportController {
       Directory directory,
       AccessPolicy access) {
     this.reports = reports;
+    this.exports = exports;
     this.versions = versions;
     this.filing = filing;
     this.views = views;
@@ -68,13 +71,17 @@ class ReportController {
   @GetMapping
   String list(
       @RequestParam(required = false) ReportViews.Box box,
+      SearchForm search,
       @RequestParam(defaultValue = "0") int page,
       Actor actor,
       Model model) {
     ReportViews.Box shown = box != null ? box : defaultBox(actor);
     int current = Math.max(0, page);
-    List<ReportViews.ReportRow> rows = views.list(actor, shown, current * PAGE_SIZE, PAGE_SIZE + 1);
+    List<ReportViews.ReportRow> rows =
+        views.list(actor, search.filter(shown), current * PAGE_SIZE, PAGE_SIZE + 1);
     model.addAttribute("box", shown);
+    model.addAttribute("search", search);
+    model.addAttribute("sectors", directory.sectors());
     model.addAttribute("reports", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
     model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
     model.addAttribute("page", current);
@@ -82,6 +89,17 @@ class ReportController {
     model.addAttribute("drafts", drafts.of(actor));
     model.addAttribute("eventTypes", taxonomy.eventTypes());
     return "sharing/reports";
+  }
+
+  /** Every report the reader may read that matches, as CSV that spreadsheets open in Japanese. */
+  @GetMapping(path = "/export.csv")
+  void export(
+      @RequestParam(required = false) ReportViews.Box box,
+      SearchForm search,
+      Actor actor,
+      jakarta.servlet.http.HttpServletResponse response)
+      throws java.io.IOException {
+    exports.write(actor, search.filter(box == null ? ReportViews.Box.ALL : box), response);
   }
 
   @GetMapping("/new")

@@ -17,6 +17,7 @@ import org.mamori.directory.Directory;
 import org.mamori.directory.OrganisationSummary;
 import org.mamori.directory.SharingDirection;
 import org.mamori.directory.SharingMap;
+import org.mamori.platform.SqlTime;
 import org.mamori.shared.Actor;
 import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
@@ -90,7 +91,44 @@ class ReportViews {
       boolean awaitingApproval,
       boolean notYetForwardedHere) {}
 
+  /**
+   * What a reader looks for: a box, words (all of them, anywhere in the latest text), a sector, a
+   * kind of event, and a period of reporting (Japan dates, both ends included).
+   */
+  record Filter(
+      Box box,
+      @Nullable String words,
+      @Nullable UUID sector,
+      @Nullable String eventType,
+      @Nullable Instant from,
+      @Nullable Instant until) {
+
+    static Filter of(Box box) {
+      return new Filter(box, null, null, null, null, null);
+    }
+  }
+
   List<ReportRow> list(Actor actor, Box box, int offset, int limit) {
+    return list(actor, Filter.of(box), offset, limit);
+  }
+
+  List<ReportRow> list(Actor actor, Filter filter, int offset, int limit) {
+    String words = filter.words() == null ? "" : filter.words().strip();
+    String[] terms = Bigrams.query(words).toArray(String[]::new);
+    String[] phrases =
+        java.util.Arrays.stream(Bigrams.normalise(words).split("\\s+"))
+            .filter(p -> !p.isBlank())
+            .map(p -> "%" + p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            .toArray(String[]::new);
+    String searchCondition =
+        terms.length == 0
+            ? ""
+            : """
+              and exists (select 1 from search_entry se where se.kind = 'REPORT'
+                          and se.item_id = r.id and se.terms @> cast(:terms as text[])
+                          and se.text like all (cast(:phrases as text[])))
+              """;
+    Box box = filter.box();
     String boxCondition =
         switch (box) {
           case RECEIVED ->
@@ -120,13 +158,25 @@ class ReportViews {
                                 where h.report_id = r.id and h.organisation_id = :org)))
                        or (r.tlp = 'RED' and exists (select 1 from report_red_recipient rr
                                 where rr.report_id = r.id and rr.person_id = :person)))
-                  %s
+                  %s %s
+                  and (cast(:sector as uuid) is null or r.sector_id = :sector)
+                  and (cast(:eventType as text) is null or v.event_type = :eventType)
+                  and (cast(:from as timestamptz) is null
+                       or coalesce(r.submitted_at, r.created_at) >= :from)
+                  and (cast(:until as timestamptz) is null
+                       or coalesce(r.submitted_at, r.created_at) < :until)
                 order by coalesce(r.submitted_at, r.created_at) desc
                 offset :offset limit :limit
                 """
-                    .formatted(boxCondition))
+                    .formatted(boxCondition, searchCondition))
             .param("org", actor.organisation().value())
             .param("person", actor.person().value())
+            .param("terms", terms)
+            .param("phrases", phrases)
+            .param("sector", filter.sector())
+            .param("eventType", filter.eventType())
+            .param("from", SqlTime.utc(filter.from()))
+            .param("until", SqlTime.utc(filter.until()))
             .param("offset", offset)
             .param("limit", limit)
             .query(
