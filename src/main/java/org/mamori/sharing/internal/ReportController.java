@@ -35,6 +35,7 @@ class ReportController {
   static final int PAGE_SIZE = 50;
 
   private final Reports reports;
+  private final ReportDiscussion discussion;
   private final ReportExport exports;
   private final ReportVersions versions;
   private final ReportFiling filing;
@@ -47,6 +48,7 @@ class ReportController {
 
   ReportController(
       Reports reports,
+      ReportDiscussion discussion,
       ReportExport exports,
       ReportVersions versions,
       ReportFiling filing,
@@ -57,6 +59,7 @@ class ReportController {
       Directory directory,
       AccessPolicy access) {
     this.reports = reports;
+    this.discussion = discussion;
     this.exports = exports;
     this.versions = versions;
     this.filing = filing;
@@ -156,6 +159,7 @@ class ReportController {
         pages
             .page(report, actor)
             .orElseThrow(() -> new AccessDeniedException("may not read " + reference)));
+    model.addAttribute("discussion", discussion.of(report, actor));
     return "sharing/report";
   }
 
