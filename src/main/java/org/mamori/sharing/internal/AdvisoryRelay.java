@@ -40,7 +40,8 @@ class AdvisoryRelay {
   void deliver(Advisory advisory, Set<OrganisationId> audience, Instant at) {
     if (advisory.relaysDownTheMap()) {
       Deque<OrganisationId> passOnAtOnce = new ArrayDeque<>();
-      sendOnwards(advisory, advisory.issuer(), audience, at, passOnAtOnce);
+      sendOnwards(
+          advisory, advisory.issuer(), nextHops(advisory.issuer()), audience, at, passOnAtOnce);
       passOn(advisory, audience, passOnAtOnce, at);
     }
     for (OrganisationId organisation : audience) {
@@ -53,7 +54,7 @@ class AdvisoryRelay {
     advisory.relayFrom(holder, by, at);
     // The whole audience was reached at issue: whoever a relay reaches now is beyond it.
     Deque<OrganisationId> passOnAtOnce = new ArrayDeque<>();
-    sendOnwards(advisory, holder, Set.of(), at, passOnAtOnce);
+    sendOnwards(advisory, holder, nextHops(holder), Set.of(), at, passOnAtOnce);
     passOn(advisory, Set.of(), passOnAtOnce, at);
   }
 
@@ -74,23 +75,26 @@ class AdvisoryRelay {
       Advisory advisory, Set<OrganisationId> audience, Deque<OrganisationId> holders, Instant at) {
     while (!holders.isEmpty()) {
       OrganisationId holder = holders.poll();
-      if (advisory.hopAt(holder).map(AdvisoryHop::relayed).orElse(true)) {
+      List<RouteHop> next = nextHops(holder);
+      // An organisation with nobody after it on the map has nothing to pass on.
+      if (advisory.hopAt(holder).map(AdvisoryHop::relayed).orElse(true) || next.isEmpty()) {
         continue;
       }
       advisory.relayFrom(holder, null, at);
-      sendOnwards(advisory, holder, audience, at, holders);
+      sendOnwards(advisory, holder, next, audience, at, holders);
     }
   }
 
   private void sendOnwards(
       Advisory advisory,
       OrganisationId holder,
+      List<RouteHop> next,
       Set<OrganisationId> audience,
       Instant at,
       Deque<OrganisationId> passOnAtOnce) {
     boolean fromIssuer = holder.equals(advisory.issuer());
     int step = fromIssuer ? 1 : advisory.hopAt(holder).map(AdvisoryHop::step).orElse(0) + 1;
-    for (RouteHop hop : nextHops(holder)) {
+    for (RouteHop hop : next) {
       if (reach(
               advisory,
               hop.to(),
