@@ -309,8 +309,4 @@ class Advisory {
   Instant issuedAt() {
     return issuedAt;
   }
-
-  Set<PersonId> redRecipients() {
-    return redRecipients.stream().map(r -> new PersonId(r.personId())).collect(Collectors.toSet());
-  }
 }
