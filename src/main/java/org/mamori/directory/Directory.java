@@ -8,6 +8,7 @@ import java.util.Set;
 import org.mamori.shared.Actor;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
+import org.mamori.shared.SectorId;
 
 /** What other modules may ask the directory. Read-only; nothing here checks permissions. */
 public interface Directory {
@@ -17,6 +18,15 @@ public interface Directory {
   Optional<OrganisationSummary> organisationByCode(String code);
 
   Map<OrganisationId, OrganisationSummary> organisations(Collection<OrganisationId> ids);
+
+  /**
+   * Every active organisation today, by Japanese name: what every member may know of each (an
+   * advisory's audience is chosen from these).
+   */
+  List<OrganisationSummary> activeOrganisations();
+
+  /** Today's active operators working in the sector: their own, or one of their services'. */
+  Set<OrganisationId> activeOperatorsIn(SectorId sector);
 
   /** Every sector, in display order. */
   List<SectorSummary> sectors();

@@ -74,6 +74,18 @@ class DirectoryReader implements Directory {
   }
 
   @Override
+  public List<OrganisationSummary> activeOrganisations() {
+    return graph.activeOrganisations();
+  }
+
+  @Override
+  public Set<OrganisationId> activeOperatorsIn(SectorId sector) {
+    return graph.activeOperatorsInSector(sector.value()).stream()
+        .map(OrganisationId::new)
+        .collect(Collectors.toSet());
+  }
+
+  @Override
   public List<SectorSummary> sectors() {
     return sectors.findAllInOrder().stream()
         .map(s -> new SectorSummary(s.id(), s.code(), s.name(), s.displayOrder()))

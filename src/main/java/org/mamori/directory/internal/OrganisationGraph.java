@@ -2,10 +2,15 @@ package org.mamori.directory.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.mamori.directory.OrganisationKind;
+import org.mamori.directory.OrganisationSummary;
+import org.mamori.shared.OrganisationId;
+import org.mamori.shared.SectorId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -78,6 +83,32 @@ class OrganisationGraph {
             """)
         .param("sector", sector)
         .query(UUID.class)
+        .list();
+  }
+
+  /** Every active organisation as every member may know it, by Japanese name. */
+  List<OrganisationSummary> activeOrganisations() {
+    return jdbc.sql(
+            """
+            select id, code, kinds, name_ja, name_en, sector_id from organisation
+            where active order by name_ja, code
+            """)
+        .query(
+            (rs, i) -> {
+              Set<OrganisationKind> kinds = EnumSet.noneOf(OrganisationKind.class);
+              for (String kind : (String[]) rs.getArray("kinds").getArray()) {
+                kinds.add(OrganisationKind.valueOf(kind));
+              }
+              UUID sector = rs.getObject("sector_id", UUID.class);
+              return new OrganisationSummary(
+                  new OrganisationId(rs.getObject("id", UUID.class)),
+                  rs.getString("code"),
+                  kinds,
+                  rs.getString("name_ja"),
+                  rs.getString("name_en"),
+                  sector == null ? null : new SectorId(sector),
+                  true);
+            })
         .list();
   }
 

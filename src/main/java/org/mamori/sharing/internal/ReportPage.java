@@ -64,9 +64,17 @@ record ReportPage(
     }
   }
 
-  /** What the reader may do here. */
+  /**
+   * What the reader may do here.
+   *
+   * @param sanitise publish a sanitised version of the case as an advisory
+   */
   record Actions(
-      boolean addVersion, boolean forward, @Nullable Integer approveVersion, List<Tlp> markings) {}
+      boolean addVersion,
+      boolean forward,
+      @Nullable Integer approveVersion,
+      List<Tlp> markings,
+      boolean sanitise) {}
 
   public @Nullable VersionView latest() {
     return versions.isEmpty() ? null : versions.get(versions.size() - 1);

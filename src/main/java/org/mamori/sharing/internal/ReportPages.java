@@ -38,18 +38,21 @@ class ReportPages {
   private final Directory directory;
   private final SharingMap map;
   private final AccessPolicy access;
+  private final Sanitisation sanitisation;
 
   ReportPages(
       ReportVersions versions,
       Taxonomy taxonomy,
       Directory directory,
       SharingMap map,
-      AccessPolicy access) {
+      AccessPolicy access,
+      Sanitisation sanitisation) {
     this.versions = versions;
     this.taxonomy = taxonomy;
     this.directory = directory;
     this.map = map;
     this.access = access;
+    this.sanitisation = sanitisation;
   }
 
   /** The page, or empty when the reader may not read the case at all. */
@@ -268,7 +271,8 @@ class ReportPages {
         ours && access.can(reader, Capability.REPORT) && !pending && !closed,
         forward,
         approve,
-        markings);
+        markings,
+        !visible.isEmpty() && sanitisation.mayPublish(reader, report));
   }
 
   private Map<String, LocalizedText> names() {

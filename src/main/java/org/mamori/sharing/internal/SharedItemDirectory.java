@@ -10,25 +10,38 @@ import org.mamori.sharing.SharedItems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers other modules' questions about reports (and, later, advisories). */
+/** Answers other modules' questions about reports and advisories. */
 @Service
 @Transactional(readOnly = true)
 class SharedItemDirectory implements SharedItems {
 
   private final Reports reports;
   private final ReportVersions versions;
+  private final Advisories advisories;
   private final AccessPolicy access;
 
-  SharedItemDirectory(Reports reports, ReportVersions versions, AccessPolicy access) {
+  SharedItemDirectory(
+      Reports reports, ReportVersions versions, Advisories advisories, AccessPolicy access) {
     this.reports = reports;
     this.versions = versions;
+    this.advisories = advisories;
     this.access = access;
   }
 
   @Override
   public Optional<Notice> noticeFor(ItemRef item, Actor reader) {
-    if (item.kind() != Kind.REPORT) {
-      return Optional.empty();
+    if (item.kind() == Kind.ADVISORY) {
+      return advisories
+          .findById(item.id())
+          .filter(advisory -> access.mayRead(reader, advisory.disclosure()))
+          .map(
+              advisory ->
+                  new Notice(
+                      item,
+                      advisory.reference(),
+                      advisory.title(),
+                      advisory.tlp(),
+                      "/advisories/" + advisory.reference()));
     }
     return reports
         .findById(item.id())
@@ -52,8 +65,8 @@ class SharedItemDirectory implements SharedItems {
 
   @Override
   public Set<OrganisationId> reachedOrganisations(ItemRef item) {
-    if (item.kind() != Kind.REPORT) {
-      return Set.of();
+    if (item.kind() == Kind.ADVISORY) {
+      return advisories.findById(item.id()).map(Advisory::recipients).orElse(Set.of());
     }
     return reports
         .findById(item.id())
