@@ -38,18 +38,21 @@ class ReportPages {
   private final Directory directory;
   private final SharingMap map;
   private final AccessPolicy access;
+  private final SpreadSightings sightings;
 
   ReportPages(
       ReportVersions versions,
       Taxonomy taxonomy,
       Directory directory,
       SharingMap map,
-      AccessPolicy access) {
+      AccessPolicy access,
+      SpreadSightings sightings) {
     this.versions = versions;
     this.taxonomy = taxonomy;
     this.directory = directory;
     this.map = map;
     this.access = access;
+    this.sightings = sightings;
   }
 
   /** The page, or empty when the reader may not read the case at all. */
@@ -102,7 +105,8 @@ class ReportPages {
             report.submittedAt(),
             views(visible, people, names),
             timeline(report, visible, organisations, people),
-            actions(report, reader, visible)));
+            actions(report, reader, visible),
+            sightings.of(report, reader, visible)));
   }
 
   private List<ReportPage.VersionView> views(

@@ -46,6 +46,7 @@ class TrendController {
   private final TrendView view;
   private final TrendReports reports;
   private final TrendLevels levels;
+  private final SpreadViews spread;
   private final Directory directory;
   private final AccessPolicy access;
   private final ApplicationEventPublisher events;
@@ -54,12 +55,14 @@ class TrendController {
       TrendView view,
       TrendReports reports,
       TrendLevels levels,
+      SpreadViews spread,
       Directory directory,
       AccessPolicy access,
       ApplicationEventPublisher events) {
     this.view = view;
     this.reports = reports;
     this.levels = levels;
+    this.spread = spread;
     this.directory = directory;
     this.access = access;
     this.events = events;
@@ -79,6 +82,7 @@ class TrendController {
     requireCommunity(actor);
     TrendFilter filter = view.filter(from, to, null, sector, eventType, cause, hub, false);
     model.addAttribute("trends", view.page(filter, locale));
+    model.addAttribute("spreadAlerts", spread.maySee(actor) ? spread.recentCount() : null);
     return "sharing/trends";
   }
 

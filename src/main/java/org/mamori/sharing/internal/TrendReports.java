@@ -153,7 +153,7 @@ class TrendReports {
   }
 
   /** The case's disclosure under the version's marking, where that is stricter. */
-  private static Disclosure underVersion(Disclosure item, Tlp version) {
+  static Disclosure underVersion(Disclosure item, Tlp version) {
     return version.isStricterThan(item.tlp())
         ? new Disclosure(item.originator(), version, item.recipients(), item.namedRecipients())
         : item;
