@@ -1,7 +1,8 @@
 /**
- * Demo data for trying Mamori out: fictitious operators across the sectors and one demo person per
- * role. Loaded on first start with the embedded database (or when {@code MAMORI_DEMO=true}),
- * through the same module APIs an administrator would use.
+ * Demo data for trying Mamori out: fictitious operators across the sectors, one demo person per
+ * role, and five fiscal years of past reports shaped like the published national statistics. Loaded
+ * on first start with the embedded database (or when {@code MAMORI_DEMO=true}), through the same
+ * module APIs an administrator would use.
  */
 @NullMarked
 @ApplicationModule(displayName = "Demo data")

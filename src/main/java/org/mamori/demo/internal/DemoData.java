@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mamori.access.Passwords;
@@ -29,9 +31,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the demo operators (through the operator importer, as an administrator would) and then the
- * demo people, each once: what is already there is left alone, so a later Mamori adds only what is
- * new to the demo.
+ * Loads the demo operators (through the operator importer, as an administrator would), the demo
+ * people and the demo's past reports, each once: what is already there is left alone, so a later
+ * Mamori adds only what is new to the demo.
  */
 @Component
 class DemoData {
@@ -51,6 +53,7 @@ class DemoData {
   private final Passwords passwords;
   private final OperatorImport operatorImport;
   private final OrganisationRegistry registry;
+  private final DemoReportHistory history;
 
   DemoData(
       DeploymentMode mode,
@@ -58,13 +61,15 @@ class DemoData {
       Enrolment enrolment,
       Passwords passwords,
       OperatorImport operatorImport,
-      OrganisationRegistry registry) {
+      OrganisationRegistry registry,
+      DemoReportHistory history) {
     this.mode = mode;
     this.directory = directory;
     this.enrolment = enrolment;
     this.passwords = passwords;
     this.operatorImport = operatorImport;
     this.registry = registry;
+    this.history = history;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -76,6 +81,26 @@ class DemoData {
     loadOperators();
     loadOtherOrganisations();
     loadPeople();
+    history.loadOnce(operatorCodes(), reporters());
+  }
+
+  /** The codes of the demo operators, in the file's order (operators without one are left out). */
+  private static List<String> operatorCodes() {
+    return lines(OPERATORS).stream()
+        .map(line -> line.split(",")[0].strip())
+        .filter(code -> !code.isEmpty())
+        .toList();
+  }
+
+  /** The demo person who reports for each organisation that has one, by organisation code. */
+  private static Map<String, String> reporters() {
+    Map<String, String> reporters = new LinkedHashMap<>();
+    for (DemoMembership membership : memberships()) {
+      if (membership.roles().contains("reporter")) {
+        reporters.putIfAbsent(membership.organisation(), membership.email());
+      }
+    }
+    return reporters;
   }
 
   /** Vendors and partners abroad, so every kind of organisation has an example. */

@@ -21,7 +21,8 @@ record ReportPage(
     @Nullable Instant submittedAt,
     List<VersionView> versions,
     List<TimelineEntry> timeline,
-    Actions actions) {
+    Actions actions,
+    List<SpreadSightings.Sighting> sightings) {
 
   /** One version as its reader sees it, with what changed since the one before. */
   record VersionView(

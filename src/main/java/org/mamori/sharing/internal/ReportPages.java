@@ -39,6 +39,7 @@ class ReportPages {
   private final SharingMap map;
   private final AccessPolicy access;
   private final Sanitisation sanitisation;
+  private final SpreadSightings sightings;
 
   ReportPages(
       ReportVersions versions,
@@ -46,13 +47,15 @@ class ReportPages {
       Directory directory,
       SharingMap map,
       AccessPolicy access,
-      Sanitisation sanitisation) {
+      Sanitisation sanitisation,
+      SpreadSightings sightings) {
     this.versions = versions;
     this.taxonomy = taxonomy;
     this.directory = directory;
     this.map = map;
     this.access = access;
     this.sanitisation = sanitisation;
+    this.sightings = sightings;
   }
 
   /** The page, or empty when the reader may not read the case at all. */
@@ -105,7 +108,8 @@ class ReportPages {
             report.submittedAt(),
             views(visible, people, names),
             timeline(report, visible, organisations, people),
-            actions(report, reader, visible)));
+            actions(report, reader, visible),
+            sightings.of(report, reader, visible)));
   }
 
   private List<ReportPage.VersionView> views(
