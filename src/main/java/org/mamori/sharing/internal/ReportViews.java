@@ -73,7 +73,13 @@ class ReportViews {
       String summary,
       String eventType,
       boolean awaitingApproval,
-      boolean awaitingMyForward) {}
+      boolean awaitingMyForward) {
+
+    /** The latest version is marked stricter than the reader may read: its text is withheld. */
+    public boolean summaryWithheld() {
+      return summary.isEmpty();
+    }
+  }
 
   /** A row as queried, before names are looked up in the directory. */
   private record Found(
@@ -86,10 +92,30 @@ class ReportViews {
       @Nullable Instant submittedAt,
       Instant createdAt,
       ReportStage stage,
+      Tlp versionTlp,
       String summary,
       String eventType,
       boolean awaitingApproval,
-      boolean notYetForwardedHere) {}
+      boolean notYetForwardedHere) {
+
+    Found withoutText() {
+      return new Found(
+          id,
+          reference,
+          originator,
+          sector,
+          tlp,
+          emergency,
+          submittedAt,
+          createdAt,
+          stage,
+          versionTlp,
+          "",
+          eventType,
+          awaitingApproval,
+          notYetForwardedHere);
+    }
+  }
 
   /**
    * What a reader looks for: a box, words (all of them, anywhere in the latest text), a sector, a
@@ -141,7 +167,7 @@ class ReportViews {
         jdbc.sql(
                 """
                 select r.id, r.reference, r.originator, r.sector_id, r.tlp, r.emergency,
-                       r.submitted_at, r.created_at, v.stage, v.summary, v.event_type,
+                       r.submitted_at, r.created_at, v.stage, v.tlp as version_tlp, v.summary, v.event_type,
                        exists (select 1 from report_version p where p.report_id = r.id
                                and p.state = 'AWAITING_APPROVAL') as awaiting_approval,
                        exists (select 1 from report_hop h where h.report_id = r.id
@@ -191,6 +217,7 @@ class ReportViews {
                         instant(rs.getObject("submitted_at", OffsetDateTime.class)),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         ReportStage.valueOf(rs.getString("stage")),
+                        Tlp.valueOf(rs.getString("version_tlp")),
                         rs.getString("summary"),
                         rs.getString("event_type"),
                         rs.getBoolean("awaiting_approval"),
@@ -205,8 +232,10 @@ class ReportViews {
     AccessPolicy.Reader reader = access.readerFor(actor);
     List<Found> shown = new ArrayList<>();
     for (Found row : rows) {
-      if (reader.mayRead(disclosures.get(row.id()))) {
-        shown.add(row);
+      Disclosure caseDisclosure = disclosures.get(row.id());
+      if (reader.mayRead(caseDisclosure)) {
+        shown.add(
+            reader.mayRead(stricter(caseDisclosure, row.versionTlp())) ? row : row.withoutText());
       } else {
         log.error(
             "The report list query let through {}, which the access policy refuses",
@@ -247,6 +276,14 @@ class ReportViews {
                   passesReportsOn && row.notYetForwardedHere());
             })
         .toList();
+  }
+
+  /** The case's disclosure under a version's own marking, when that is the stricter. */
+  private static Disclosure stricter(Disclosure disclosure, Tlp marking) {
+    return marking.isStricterThan(disclosure.tlp())
+        ? new Disclosure(
+            disclosure.originator(), marking, disclosure.recipients(), disclosure.namedRecipients())
+        : disclosure;
   }
 
   /** What the access decision needs for each report, in three queries whatever the count. */

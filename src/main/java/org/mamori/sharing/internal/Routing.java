@@ -59,7 +59,10 @@ class Routing {
   private void passOn(Report report, Deque<OrganisationId> holders, Instant at) {
     while (!holders.isEmpty()) {
       OrganisationId holder = holders.poll();
-      if (report.hopAt(holder).map(Hop::forwarded).orElse(true)) {
+      boolean passesOn =
+          map.nextHops(holder, SharingDirection.REPORT).stream().anyMatch(hop -> !hop.emergency());
+      // An organisation with nobody after it on the map keeps the report; nothing was forwarded.
+      if (!passesOn || report.hopAt(holder).map(Hop::forwarded).orElse(true)) {
         continue;
       }
       report.forwardFrom(holder, null, "", at);

@@ -63,6 +63,23 @@ class MessageBundlesTest {
     }
   }
 
+  /**
+   * A message with arguments goes through MessageFormat, where a lone apostrophe starts a quote and
+   * swallows the arguments after it: write it twice ('').
+   */
+  @Test
+  void messagesWithArgumentsDoubleTheirApostrophes() {
+    for (Properties bundle : List.of(japanese, english)) {
+      bundle.forEach(
+          (key, value) -> {
+            String text = value.toString();
+            if (text.matches("(?s).*\\{\\d.*")) {
+              assertThat(text.replace("''", "")).as(key.toString()).doesNotContain("'");
+            }
+          });
+    }
+  }
+
   @Test
   void everyKeyTemplatesAndRulesUseExists() throws IOException {
     List<String> missing = new ArrayList<>();
