@@ -53,6 +53,13 @@ public interface Directory {
   /** The person's memberships of active organisations, in the order they joined them. */
   List<MembershipSummary> membershipsOf(PersonId person);
 
+  /**
+   * The active people of an active organisation whose roles there grant at least one of the
+   * capabilities, in name order: whom to tell about something that reached the organisation. Empty
+   * for an unknown or inactive organisation.
+   */
+  List<PersonSummary> activeMembersHolding(OrganisationId organisation, Set<Capability> anyOf);
+
   /** The capabilities the actor's roles grant in the organisation they act for; empty if none. */
   Set<Capability> capabilitiesOf(Actor actor);
 

@@ -173,6 +173,21 @@ class DirectoryReader implements Directory {
   }
 
   @Override
+  public List<PersonSummary> activeMembersHolding(
+      OrganisationId organisation, Set<Capability> anyOf) {
+    if (anyOf.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids =
+        graph.activeMembersHolding(
+            organisation.value(), anyOf.stream().map(Enum::name).collect(Collectors.toSet()));
+    return people.findAllById(ids).stream()
+        .map(Person::summary)
+        .sorted(Comparator.comparing(PersonSummary::displayName).thenComparing(p -> p.id().value()))
+        .toList();
+  }
+
+  @Override
   public Set<Capability> capabilitiesOf(Actor actor) {
     if (actor.isSystem()) {
       return EnumSet.noneOf(Capability.class);

@@ -138,6 +138,26 @@ class OrganisationGraph {
         .orElse(false);
   }
 
+  /**
+   * Active people of the active organisation holding a role there that grants one of the
+   * capabilities; roles count only where the organisation's kind allows them, as in the summaries.
+   */
+  List<UUID> activeMembersHolding(UUID organisation, Collection<String> capabilities) {
+    return jdbc.sql(
+            """
+            select distinct p.id from membership m
+            join person p on p.id = m.person_id and p.active
+            join organisation o on o.id = m.organisation_id and o.active
+            join role r on r.code = any (m.roles) and r.allowed_kinds && o.kinds
+            where m.organisation_id = :organisation
+              and exists (select 1 from unnest(r.capabilities) c where c in (:capabilities))
+            """)
+        .param("organisation", organisation)
+        .param("capabilities", capabilities)
+        .query(UUID.class)
+        .list();
+  }
+
   boolean anyActivePersonHolds(String capability) {
     return jdbc.sql(
             """

@@ -1,0 +1,8 @@
+package org.mamori.notify.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({NotifySettings.class, MailSettings.class})
+class NotifyConfiguration {}
