@@ -183,13 +183,7 @@ class ReportFlowTest {
   void whereTheOrganisationAsksForItAManagerApprovesBeforeTheReportLeaves() throws Exception {
     TestPeople.TestPerson reporter = people.create("minamikawa-water", "reporter");
     RequestPostProcessor newReporter = SignIn.as(mvc, reporter.email(), TestPeople.PASSWORD);
-    jdbc.sql(
-            """
-            insert into reporting_setting (organisation_id, approval_required)
-            select id, true from organisation where code = 'minamikawa-water'
-            on conflict (organisation_id) do update set approval_required = true
-            """)
-        .update();
+    approvalRequired(true);
     try {
       String reference = ReportRequests.reference(requests.file(newReporter, "承認が必要な報告", "AMBER"));
       mvc.perform(get("/reports/" + reference).with(mlitLiaison)).andExpect(status().isForbidden());
@@ -205,13 +199,41 @@ class ReportFlowTest {
       assertThat(page(mlitLiaison, "/reports/" + reference).select("h1").text())
           .isEqualTo("承認が必要な報告");
     } finally {
-      jdbc.sql(
-              """
-              update reporting_setting set approval_required = false
-              where organisation_id = (select id from organisation where code = 'minamikawa-water')
-              """)
-          .update();
+      approvalRequired(false);
     }
+  }
+
+  @Test
+  void approvalCannotBeRequiredWhereNobodyCanApprove() throws Exception {
+    TestPeople.TestPerson admin = people.create("asahino-power", "org-admin");
+    RequestPostProcessor powerAdmin = SignIn.as(mvc, admin.email(), TestPeople.PASSWORD);
+    Document settings = page(powerAdmin, "/reports/settings");
+    assertThat(settings.text()).contains("承認者がいません");
+    String problem =
+        mvc.perform(
+                post("/reports/settings")
+                    .with(powerAdmin)
+                    .with(csrf())
+                    .param("approvalRequired", "true"))
+            .andReturn()
+            .getFlashMap()
+            .get("problem")
+            .toString();
+    assertThat(problem).isEqualTo("reportingSettings.noApprover");
+    mvc.perform(get("/reports/settings").with(mlitLiaison)).andExpect(status().isForbidden());
+  }
+
+  /** The water utility's administrator (operator@demo) turns approval on or off on its page. */
+  private void approvalRequired(boolean required) throws Exception {
+    mvc.perform(
+            post("/reports/settings")
+                .with(waterReporter)
+                .with(csrf())
+                .param("approvalRequired", String.valueOf(required)))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            page(waterReporter, "/reports/settings").select("#approvalRequired").hasAttr("checked"))
+        .isEqualTo(required);
   }
 
   private Document page(RequestPostProcessor who, String url) throws Exception {

@@ -89,6 +89,7 @@ class ReportController {
     model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
     model.addAttribute("page", current);
     model.addAttribute("mayReport", access.can(actor, Capability.REPORT));
+    model.addAttribute("mayAdminister", access.can(actor, Capability.ADMINISTER_ORGANISATION));
     model.addAttribute("drafts", drafts.of(actor));
     model.addAttribute("eventTypes", taxonomy.eventTypes());
     return "sharing/reports";
