@@ -1,7 +1,9 @@
 package org.mamori.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.jsoup.nodes.Document;
@@ -128,6 +130,48 @@ class AdvisoryTlpTest {
     assertThat(page.select("#audience, #timeline").text()).doesNotContain("中央広域水道企業団", "国土交通省");
     assertThat(Pages.get(mvc, hubLiaison, "/advisories/" + reference).select("#audience").text())
         .contains("みなみ川町上下水道課", "中央広域水道企業団");
+  }
+
+  @Test
+  void aRecipientMayNarrowTheSharingButOnlyTheIssuerMayWidenIt() throws Exception {
+    String reference = toWater("水道分野向けの注意喚起 (範囲変更)", "GREEN");
+    assertThat(Pages.get(mvc, power, "/advisories/" + reference).select("h1").text())
+        .isEqualTo("水道分野向けの注意喚起 (範囲変更)");
+
+    Document atWater = Pages.get(mvc, water, "/advisories/" + reference);
+    assertThat(atWater.select("#marking option").eachAttr("value"))
+        .containsExactly("AMBER", "AMBER_STRICT", "RED");
+    mark(reference, water, "AMBER");
+    assertThat(Pages.get(mvc, water, "/advisories/" + reference).select(".tlp").first().text())
+        .isEqualTo("TLP:AMBER");
+    mvc.perform(get("/advisories/" + reference).with(power)).andExpect(status().isForbidden());
+
+    mark(reference, water, "GREEN");
+    assertThat(Pages.get(mvc, water, "/advisories/" + reference).select(".tlp").first().text())
+        .isEqualTo("TLP:AMBER");
+
+    assertThat(
+            Pages.get(mvc, hubLiaison, "/advisories/" + reference)
+                .select("#marking option")
+                .eachAttr("value"))
+        .contains("CLEAR", "GREEN");
+    mark(reference, hubLiaison, "GREEN");
+    assertThat(Pages.get(mvc, power, "/advisories/" + reference).select(".tlp").first().text())
+        .isEqualTo("TLP:GREEN");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'sharing.advisory.marked'"
+                        + " and summary like :reference")
+                .param("reference", reference + "%")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  private void mark(String reference, RequestPostProcessor who, String tlp) throws Exception {
+    mvc.perform(
+            post("/advisories/" + reference + "/marking").with(who).with(csrf()).param("tlp", tlp))
+        .andExpect(status().is3xxRedirection());
   }
 
   private String toWater(String title, String tlp) throws Exception {

@@ -27,7 +27,7 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
  * it has reached so far. Its content never changes once issued; acknowledgements are kept beside it
  * ({@link Acknowledgement}).
  */
-class Advisory {
+class Advisory implements Marked {
 
   /** The kinds of organisation whose liaisons issue advisories. */
   static final Set<OrganisationKind> ISSUER_KINDS =
@@ -44,7 +44,7 @@ class Advisory {
   private final String title;
   private final String body;
   private final String indicators;
-  private final Tlp tlp;
+  private Tlp tlp;
   private final boolean audienceEveryone;
   private final Set<String> audienceSectors;
   private final Set<OrganisationKind> audienceKinds;
@@ -151,6 +151,27 @@ class Advisory {
         null);
   }
 
+  /** Anyone who holds the advisory may mark it stricter; a RED one names its author as reader. */
+  @Override
+  public void markStricter(Tlp stricter) {
+    if (!stricter.isStricterThan(tlp)) {
+      throw new SharingRuleViolation("marking.notStricter");
+    }
+    if (stricter == Tlp.RED) {
+      redRecipients.add(new AdvisoryRedRecipient(author));
+    }
+    tlp = stricter;
+  }
+
+  /** Only the issuer loosens a marking: the caller has checked that. */
+  @Override
+  public void loosen(Tlp looser) {
+    if (!tlp.isStricterThan(looser)) {
+      throw new SharingRuleViolation("marking.notLooser");
+    }
+    tlp = looser;
+  }
+
   /**
    * TLP:AMBER+STRICT and TLP:RED advisories reach only the audience their issuer chose: relaying
    * them down the map would show them to organisations the marking excludes.
@@ -227,7 +248,8 @@ class Advisory {
   }
 
   /** What the access decision needs: the issuer, the marking, every recipient, named people. */
-  Disclosure disclosure() {
+  @Override
+  public Disclosure disclosure() {
     return new Disclosure(
         issuer(),
         tlp,
@@ -262,11 +284,13 @@ class Advisory {
         audienceOrganisations.stream().map(OrganisationId::of).collect(Collectors.toSet()));
   }
 
-  UUID id() {
+  @Override
+  public UUID id() {
     return id;
   }
 
-  String reference() {
+  @Override
+  public String reference() {
     return reference;
   }
 
@@ -290,7 +314,8 @@ class Advisory {
     return indicators;
   }
 
-  Tlp tlp() {
+  @Override
+  public Tlp tlp() {
     return tlp;
   }
 

@@ -140,6 +140,17 @@ class AdvisoryController {
     return "redirect:/advisories/" + reference;
   }
 
+  @PostMapping("/{reference}/marking")
+  String mark(
+      @PathVariable String reference,
+      @RequestParam Tlp tlp,
+      Actor actor,
+      RedirectAttributes redirect) {
+    Advisory advisory = advisory(reference);
+    act(() -> issuing.mark(actor, advisory.id(), tlp), redirect, "marked");
+    return "redirect:/advisories/" + reference;
+  }
+
   private void act(Runnable action, RedirectAttributes redirect, String done) {
     try {
       action.run();

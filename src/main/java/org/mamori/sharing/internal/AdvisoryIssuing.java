@@ -43,6 +43,7 @@ class AdvisoryIssuing {
   private final Sanitisation sanitisation;
   private final Directory directory;
   private final AccessPolicy access;
+  private final Markings markings;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -57,6 +58,7 @@ class AdvisoryIssuing {
       Sanitisation sanitisation,
       Directory directory,
       AccessPolicy access,
+      Markings markings,
       ApplicationEventPublisher events,
       Clock clock) {
     this.advisories = advisories;
@@ -69,6 +71,7 @@ class AdvisoryIssuing {
     this.sanitisation = sanitisation;
     this.directory = directory;
     this.access = access;
+    this.markings = markings;
     this.events = events;
     this.clock = clock;
   }
@@ -217,6 +220,18 @@ class AdvisoryIssuing {
             null,
             pending.size()));
     return pending;
+  }
+
+  /**
+   * Anyone who may read the advisory marks it stricter; only its issuer loosens it.
+   *
+   * @throws SharingRuleViolation when someone else tries to loosen it
+   */
+  void mark(Actor by, UUID advisoryId, Tlp marking) {
+    Advisory advisory = advisory(advisoryId);
+    require(access.mayRead(by, advisory.disclosure()));
+    markings.change(by, advisory, marking, "advisory");
+    advisories.save(advisory);
   }
 
   /** People acting for the issuer with RELAY remind recipients. */

@@ -19,6 +19,8 @@ import org.mamori.shared.Tlp;
  *     asked to acknowledge
  * @param relay what relaying would do; null unless the reader may relay it now
  * @param status acknowledgements per recipient; null unless the reader acts for the issuer
+ * @param markings the markings the reader may change it to: stricter ones, looser ones for its
+ *     issuer
  */
 record AdvisoryPage(
     UUID id,
@@ -35,7 +37,8 @@ record AdvisoryPage(
     List<TimelineEntry> timeline,
     @Nullable MyAcknowledgement acknowledgement,
     @Nullable Relay relay,
-    @Nullable Status status) {
+    @Nullable Status status,
+    List<Tlp> markings) {
 
   /**
    * Where a sanitised release came from.

@@ -37,6 +37,7 @@ class AdvisoryPages {
   private final Sanitisation sanitisation;
   private final Directory directory;
   private final AccessPolicy access;
+  private final Markings markings;
 
   AdvisoryPages(
       Acknowledgements acknowledgements,
@@ -46,7 +47,8 @@ class AdvisoryPages {
       Reports reports,
       Sanitisation sanitisation,
       Directory directory,
-      AccessPolicy access) {
+      AccessPolicy access,
+      Markings markings) {
     this.acknowledgements = acknowledgements;
     this.reminders = reminders;
     this.relay = relay;
@@ -55,6 +57,7 @@ class AdvisoryPages {
     this.sanitisation = sanitisation;
     this.directory = directory;
     this.access = access;
+    this.markings = markings;
   }
 
   /** The page, or empty when the reader may not read the advisory at all. */
@@ -114,9 +117,8 @@ class AdvisoryPages {
                 ? null
                 : new AdvisoryPage.Relay(
                     relayTo.stream().map(o -> name(organisations.get(o))).toList()),
-            issuer
-                ? status(advisory, reader, acknowledged, reminded, organisations, people)
-                : null));
+            issuer ? status(advisory, reader, acknowledged, reminded, organisations, people) : null,
+            markings.choices(reader, advisory)));
   }
 
   /** The reporter anonymised for everyone; the report's reference only for its own readers. */

@@ -23,7 +23,7 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
  * is addressed to when TLP:RED, and the route it has travelled. Its versions are kept apart,
  * append-only ({@link ReportVersion}).
  */
-class Report {
+class Report implements Marked {
 
   private final @Id UUID id;
   private final String reference;
@@ -157,18 +157,20 @@ class Report {
   }
 
   /** Anyone who holds the case may mark it stricter. */
-  void markStricter(Tlp stricter) {
+  @Override
+  public void markStricter(Tlp stricter) {
     if (!stricter.isStricterThan(tlp)) {
-      throw new SharingRuleViolation("report.marking.notStricter");
+      throw new SharingRuleViolation("marking.notStricter");
     }
     addNamedForRed(stricter);
     tlp = stricter;
   }
 
   /** Only the originator loosens a marking: the caller has checked that. */
-  void loosen(Tlp looser) {
+  @Override
+  public void loosen(Tlp looser) {
     if (!tlp.isStricterThan(looser)) {
-      throw new SharingRuleViolation("report.marking.notLooser");
+      throw new SharingRuleViolation("marking.notLooser");
     }
     tlp = looser;
   }
@@ -199,15 +201,18 @@ class Report {
         redRecipients.stream().map(r -> new PersonId(r.personId())).collect(Collectors.toSet()));
   }
 
-  Disclosure disclosure() {
+  @Override
+  public Disclosure disclosure() {
     return disclosure(tlp);
   }
 
-  UUID id() {
+  @Override
+  public UUID id() {
     return id;
   }
 
-  String reference() {
+  @Override
+  public String reference() {
     return reference;
   }
 
@@ -223,7 +228,8 @@ class Report {
     return sectorId;
   }
 
-  Tlp tlp() {
+  @Override
+  public Tlp tlp() {
     return tlp;
   }
 

@@ -42,6 +42,7 @@ class ReportFiling {
   private final ReportVersions versions;
   private final ReferenceNumbers references;
   private final Routing routing;
+  private final Markings markings;
   private final Taxonomy taxonomy;
   private final Directory directory;
   private final AccessPolicy access;
@@ -54,6 +55,7 @@ class ReportFiling {
       ReportVersions versions,
       ReferenceNumbers references,
       Routing routing,
+      Markings markings,
       Taxonomy taxonomy,
       Directory directory,
       AccessPolicy access,
@@ -64,6 +66,7 @@ class ReportFiling {
     this.versions = versions;
     this.references = references;
     this.routing = routing;
+    this.markings = markings;
     this.taxonomy = taxonomy;
     this.directory = directory;
     this.access = access;
@@ -186,27 +189,7 @@ class ReportFiling {
   }
 
   private void remark(Actor by, Report report, Tlp marking) {
-    if (marking == report.tlp()) {
-      return;
-    }
-    Tlp before = report.tlp();
-    if (marking.isStricterThan(before)) {
-      report.markStricter(marking);
-    } else {
-      if (!access.mayLoosen(by, report.disclosure())) {
-        throw new SharingRuleViolation("report.marking.onlyOriginatorLoosens");
-      }
-      report.loosen(marking);
-    }
-    events.publishEvent(
-        new AuditableChange(
-            by,
-            "sharing.report.marked",
-            "report",
-            report.id().toString(),
-            report.reference() + ": " + before.label() + " → " + marking.label(),
-            before,
-            marking));
+    markings.change(by, report, marking, "report");
   }
 
   private void releaseVersion(Report report, ReportVersion version, Instant at) {

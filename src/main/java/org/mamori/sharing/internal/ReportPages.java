@@ -25,7 +25,6 @@ import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.shared.SectorId;
-import org.mamori.shared.Tlp;
 import org.mamori.sharing.ReportStage;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +39,7 @@ class ReportPages {
   private final AccessPolicy access;
   private final Sanitisation sanitisation;
   private final SpreadSightings sightings;
+  private final Markings markings;
 
   ReportPages(
       ReportVersions versions,
@@ -48,7 +48,8 @@ class ReportPages {
       SharingMap map,
       AccessPolicy access,
       Sanitisation sanitisation,
-      SpreadSightings sightings) {
+      SpreadSightings sightings,
+      Markings markings) {
     this.versions = versions;
     this.taxonomy = taxonomy;
     this.directory = directory;
@@ -56,6 +57,7 @@ class ReportPages {
     this.access = access;
     this.sanitisation = sanitisation;
     this.sightings = sightings;
+    this.markings = markings;
   }
 
   /** The page, or empty when the reader may not read the case at all. */
@@ -262,20 +264,11 @@ class ReportPages {
                 .findFirst()
                 .orElse(null)
             : null;
-    List<Tlp> markings = new ArrayList<>();
-    for (Tlp marking : Tlp.values()) {
-      if (marking == report.tlp()) {
-        continue;
-      }
-      if (marking.isStricterThan(report.tlp()) || access.mayLoosen(reader, report.disclosure())) {
-        markings.add(marking);
-      }
-    }
     return new ReportPage.Actions(
         ours && access.can(reader, Capability.REPORT) && !pending && !closed,
         forward,
         approve,
-        markings,
+        markings.choices(reader, report),
         !visible.isEmpty() && sanitisation.mayPublish(reader, report));
   }
 
