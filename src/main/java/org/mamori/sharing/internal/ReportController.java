@@ -90,6 +90,7 @@ class ReportController {
     model.addAttribute("page", current);
     model.addAttribute("mayReport", access.can(actor, Capability.REPORT));
     model.addAttribute("mayAdminister", access.can(actor, Capability.ADMINISTER_ORGANISATION));
+    model.addAttribute("mayEditTaxonomy", access.can(actor, Capability.ADMINISTER_PLATFORM));
     model.addAttribute("drafts", drafts.of(actor));
     model.addAttribute("eventTypes", taxonomy.eventTypes());
     return "sharing/reports";
