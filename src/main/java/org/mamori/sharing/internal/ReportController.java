@@ -90,6 +90,7 @@ class ReportController {
     model.addAttribute("page", current);
     model.addAttribute("mayReport", access.can(actor, Capability.REPORT));
     model.addAttribute("mayAdminister", access.can(actor, Capability.ADMINISTER_ORGANISATION));
+    model.addAttribute("mayEditTaxonomy", access.can(actor, Capability.ADMINISTER_PLATFORM));
     model.addAttribute("drafts", drafts.of(actor));
     model.addAttribute("eventTypes", taxonomy.eventTypes());
     return "sharing/reports";
@@ -260,9 +261,9 @@ class ReportController {
       Actor actor, Model model, @Nullable UUID draft, @Nullable ReportPage following) {
     model.addAttribute("draft", draft);
     model.addAttribute("following", following);
-    model.addAttribute("eventTypes", taxonomy.eventTypes());
-    model.addAttribute("impacts", taxonomy.impacts());
-    model.addAttribute("causes", taxonomy.causes());
+    model.addAttribute("eventTypes", Taxonomy.offered(taxonomy.eventTypes()));
+    model.addAttribute("impacts", Taxonomy.offered(taxonomy.impacts()));
+    model.addAttribute("causeGroups", Taxonomy.byGroup(Taxonomy.offered(taxonomy.causes())));
     model.addAttribute("services", directory.servicesOf(actor.organisation()));
     model.addAttribute(
         "verificationLevel",

@@ -222,16 +222,26 @@ class ReportFiling {
   }
 
   private void check(ReportContent content) {
-    if (!Taxonomy.codes(taxonomy.eventTypes()).contains(content.eventType())) {
-      throw new SharingRuleViolation("report.eventType.unknown");
+    // Retired entries stay readable in old versions, but no new version may choose them.
+    Taxonomy.Option eventType =
+        Taxonomy.find(taxonomy.eventTypes(), content.eventType())
+            .orElseThrow(() -> new SharingRuleViolation("report.eventType.unknown"));
+    if (eventType.retired()) {
+      throw new SharingRuleViolation("report.eventType.retired");
     }
-    if (!Taxonomy.codes(taxonomy.impacts()).contains(content.impact())) {
-      throw new SharingRuleViolation("report.impact.unknown");
+    Taxonomy.Option impact =
+        Taxonomy.find(taxonomy.impacts(), content.impact())
+            .orElseThrow(() -> new SharingRuleViolation("report.impact.unknown"));
+    if (impact.retired()) {
+      throw new SharingRuleViolation("report.impact.retired");
     }
-    Set<String> causes = Taxonomy.codes(taxonomy.causes());
-    for (String cause : content.causes()) {
-      if (!causes.contains(cause)) {
-        throw new SharingRuleViolation("report.cause.unknown", cause);
+    List<Taxonomy.Option> causes = taxonomy.causes();
+    for (String code : content.causes()) {
+      Taxonomy.Option cause =
+          Taxonomy.find(causes, code)
+              .orElseThrow(() -> new SharingRuleViolation("report.cause.unknown", code));
+      if (cause.retired()) {
+        throw new SharingRuleViolation("report.cause.retired", code);
       }
     }
     Instant latest = clock.instant().plus(CLOCK_SKEW);

@@ -107,8 +107,13 @@ class TrendView {
     Tally<String> causes = new Tally<>();
     statistics.causes(filter).forEach(c -> causes.add(c.cause(), c.fiscalYear(), c.reports()));
 
-    List<Taxonomy.Option> eventTypes = taxonomy.eventTypes();
-    List<Taxonomy.Option> causeOptions = taxonomy.causes();
+    // Retired entries are still counted; they take a row only where they counted something.
+    List<Taxonomy.Option> allEventTypes = taxonomy.eventTypes();
+    List<Taxonomy.Option> allCauses = taxonomy.causes();
+    List<Taxonomy.Option> eventTypes =
+        allEventTypes.stream().filter(t -> !t.retired() || events.total(t.code()) > 0).toList();
+    List<Taxonomy.Option> causeOptions =
+        allCauses.stream().filter(c -> !c.retired() || causes.total(c.code()) > 0).toList();
     TrendTable.Row totals =
         row(
             message("trends.total", locale),
@@ -257,7 +262,7 @@ class TrendView {
                 .map(r -> new TrendChart.Value(r.label(), null, r.total().count()))
                 .toList()),
         verification(filter, years, yearColumns, sectors, bySector, reached, locale),
-        choices(filter, sectors, eventTypes, causeOptions, locale));
+        choices(filter, sectors, allEventTypes, allCauses, locale));
   }
 
   private TrendPage.Levels verification(
