@@ -2,8 +2,10 @@ package org.mamori.exchange.internal.stix;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -106,61 +108,41 @@ interface PropertyCheck {
 
   PropertyCheck EXTERNAL_REFERENCES =
       listOf(
-          (value, where, findings) -> {
-            object(
-                    Map.of(
-                        "source_name", STRING,
-                        "description", STRING,
-                        "url", URL,
-                        "external_id", STRING,
-                        "hashes", HASHES),
-                    "source_name")
-                .check(value, where, findings);
-            if (!value.isObject() || !value.path("source_name").isString()) {
-              return;
-            }
-            if (!value.has("description") && !value.has("url") && !value.has("external_id")) {
-              findings.add(where, StixRule.INCOMPLETE_EXTERNAL_REFERENCE);
-            }
-            JsonNode externalId = value.path("external_id");
-            String source = value.path("source_name").stringValue();
-            String pattern =
-                switch (source) {
-                  case "cve" -> "CVE-\\d{4}-(0\\d{3}|[1-9]\\d{3,})";
-                  case "capec" -> "CAPEC-\\d+";
-                  default -> null;
-                };
-            if (pattern != null
-                && externalId.isString()
-                && !externalId.stringValue().matches(pattern)) {
-              findings.add(
-                  where.at("external_id"),
-                  StixRule.BAD_EXTERNAL_ID,
-                  externalId.stringValue(),
-                  source.toUpperCase(java.util.Locale.ROOT));
-            }
-          });
+          all(
+              object(
+                  Map.of(
+                      "source_name", STRING,
+                      "description", STRING,
+                      "url", URL,
+                      "external_id", STRING,
+                      "hashes", HASHES),
+                  "source_name"),
+              PropertyCheck::externalReferenceContent));
 
   PropertyCheck GRANULAR_MARKINGS =
       listOf(
-          (value, where, findings) -> {
-            object(
-                    Map.of(
-                        "selectors",
-                        listOf(string(StixValues::isSelector, StixRule.BAD_SELECTOR)),
-                        "marking_ref",
-                        refTo("marking-definition"),
-                        "lang",
-                        LANGUAGE),
-                    "selectors")
-                .check(value, where, findings);
-            if (value.isObject() && value.has("marking_ref") == value.has("lang")) {
-              findings.add(where, StixRule.MARKING_REF_OR_LANG);
-            }
-          });
+          all(
+              object(
+                  Map.of(
+                      "selectors",
+                      listOf(string(StixValues::isSelector, StixRule.BAD_SELECTOR)),
+                      "marking_ref",
+                      refTo("marking-definition"),
+                      "lang",
+                      LANGUAGE),
+                  "selectors"),
+              (value, where, findings) -> {
+                if (value.isObject() && value.has("marking_ref") == value.has("lang")) {
+                  findings.add(where, StixRule.MARKING_REF_OR_LANG);
+                }
+              }));
 
   PropertyCheck EXTENSION_TYPE =
       closed("new-sdo", "new-sco", "new-sro", "property-extension", "toplevel-property-extension");
+
+  /** The content of an extension an extension-definition defines. */
+  PropertyCheck DEFINED_EXTENSION =
+      object(Map.of("extension_type", EXTENSION_TYPE), "extension_type");
 
   /**
    * extensions: keyed by an extension-definition id (with its extension_type) or by a predefined or
@@ -179,8 +161,7 @@ interface PropertyCheck {
           String name = extension.getKey();
           Where at = where.at(name);
           if ("extension-definition".equals(StixValues.identifierType(name))) {
-            object(Map.of("extension_type", EXTENSION_TYPE), "extension_type")
-                .check(extension.getValue(), at, findings);
+            DEFINED_EXTENSION.check(extension.getValue(), at, findings);
           } else if (name.endsWith("-ext") && StixValues.isTypeName(name)) {
             NON_EMPTY_OBJECT.check(extension.getValue(), at, findings);
           } else {
@@ -188,6 +169,15 @@ interface PropertyCheck {
           }
         }
       };
+
+  /** Several checks on the same value, in order. */
+  static PropertyCheck all(PropertyCheck... checks) {
+    return (value, where, findings) -> {
+      for (PropertyCheck check : checks) {
+        check.check(value, where, findings);
+      }
+    };
+  }
 
   static PropertyCheck integer(long min, long max) {
     return (value, where, findings) -> {
@@ -210,7 +200,7 @@ interface PropertyCheck {
   }
 
   /** A string that must have a shape; the rule names the value. */
-  static PropertyCheck string(java.util.function.Predicate<String> shape, StixRule rule) {
+  static PropertyCheck string(Predicate<String> shape, StixRule rule) {
     return (value, where, findings) -> {
       if (!value.isString()) {
         findings.add(where, StixRule.EXPECTED_STRING);
@@ -349,11 +339,45 @@ interface PropertyCheck {
     };
   }
 
+  /**
+   * Besides its source_name an external reference says where or what; references to CVE and CAPEC
+   * use their id forms.
+   */
+  private static void externalReferenceContent(JsonNode value, Where where, Findings findings) {
+    if (!value.isObject() || !value.path("source_name").isString()) {
+      return;
+    }
+    if (!value.has("description") && !value.has("url") && !value.has("external_id")) {
+      findings.add(where, StixRule.INCOMPLETE_EXTERNAL_REFERENCE);
+    }
+    JsonNode externalId = value.path("external_id");
+    String source = value.path("source_name").stringValue();
+    if (!externalId.isString()) {
+      return;
+    }
+    boolean wrong =
+        switch (source) {
+          case "cve" -> !StixValues.isCveId(externalId.stringValue());
+          case "capec" -> !StixValues.isCapecId(externalId.stringValue());
+          default -> false;
+        };
+    if (wrong) {
+      findings.add(
+          where.at("external_id"),
+          StixRule.BAD_EXTERNAL_ID,
+          externalId.stringValue(),
+          source.toUpperCase(Locale.ROOT));
+    }
+  }
+
   private static String bound(long value) {
     return value == Long.MAX_VALUE ? "∞" : value == Long.MIN_VALUE ? "-∞" : Long.toString(value);
   }
 
   private static String bound(double value) {
+    if (value == Double.MAX_VALUE) {
+      return "∞";
+    }
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 }

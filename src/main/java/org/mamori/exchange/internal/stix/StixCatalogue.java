@@ -158,6 +158,24 @@ final class StixCatalogue {
   private static final Set<String> OBSERVABLE_FRAME =
       Set.of("type", "id", "spec_version", "object_marking_refs", "granular_markings", "defanged");
 
+  private static final PropertyCheck MIME_PART_PROPERTIES =
+      object(
+          Map.of(
+              "body", STRING,
+              "body_raw_ref", refTo("artifact", "file"),
+              "content_type", STRING,
+              "content_disposition", STRING));
+
+  private static final PropertyCheck TLP2_CONTENT =
+      object(
+          Map.of("tlp_2_0", closed("clear", "green", "amber", "amber+strict", "red")), "tlp_2_0");
+
+  private static final PropertyCheck TLP1_DEFINITION =
+      object(Map.of("tlp", closed("white", "green", "amber", "red")), "tlp");
+
+  private static final PropertyCheck STATEMENT_DEFINITION =
+      object(Map.of("statement", STRING), "statement");
+
   private static final Map<String, TypeSpec> TYPES =
       Stream.of(
               core("attack-pattern")
@@ -689,13 +707,7 @@ final class StixCatalogue {
   }
 
   private static void mimePart(JsonNode part, Where where, Findings findings) {
-    object(
-            Map.of(
-                "body", STRING,
-                "body_raw_ref", refTo("artifact", "file"),
-                "content_type", STRING,
-                "content_disposition", STRING))
-        .check(part, where, findings);
+    MIME_PART_PROPERTIES.check(part, where, findings);
     if (part.isObject() && part.has("body") == part.has("body_raw_ref")) {
       findings.add(where, StixRule.NEEDS_ONE_OF, "body, body_raw_ref");
     }
@@ -749,8 +761,7 @@ final class StixCatalogue {
     JsonNode tlp2 = marking.path("extensions").path(TlpMarkings.TLP2_EXTENSION);
     if (tlp2.isObject()) {
       Where at = Where.OBJECT.at("extensions").at(TlpMarkings.TLP2_EXTENSION);
-      object(Map.of("tlp_2_0", closed("clear", "green", "amber", "amber+strict", "red")), "tlp_2_0")
-          .check(tlp2, at, findings);
+      TLP2_CONTENT.check(tlp2, at, findings);
       stated = TlpMarkings.levelNamed(tlp2.path("tlp_2_0").asString(""));
     }
     if (!marking.has("extensions")) {
@@ -764,11 +775,10 @@ final class StixCatalogue {
     JsonNode definition = marking.path("definition");
     Where at = Where.OBJECT.at("definition");
     if (definitionType.equals("tlp") && definition.isObject()) {
-      object(Map.of("tlp", closed("white", "green", "amber", "red")), "tlp")
-          .check(definition, at, findings);
+      TLP1_DEFINITION.check(definition, at, findings);
       stated = TlpMarkings.levelNamed(definition.path("tlp").asString(""));
     } else if (definitionType.equals("statement") && definition.isObject()) {
-      object(Map.of("statement", STRING), "statement").check(definition, at, findings);
+      STATEMENT_DEFINITION.check(definition, at, findings);
     }
     String id = marking.path("id").asString("");
     Optional<Tlp> fixed = TlpMarkings.levelOf(id);

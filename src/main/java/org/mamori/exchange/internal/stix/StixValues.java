@@ -26,6 +26,8 @@ final class StixValues {
           "SHA3256", 64,
           "SHA3512", 128);
 
+  private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-(?:0\\d{3}|[1-9]\\d{3,})");
+  private static final Pattern CAPEC = Pattern.compile("CAPEC-\\d+");
   private static final Pattern SSDEEP = Pattern.compile("[a-zA-Z0-9/+:.]{1,128}");
   private static final Pattern TLSH = Pattern.compile("(?:T1)?[a-fA-F0-9]{70}");
 
@@ -114,6 +116,14 @@ final class StixValues {
 
   static boolean isUrl(String url) {
     return URL.matcher(url).matches();
+  }
+
+  static boolean isCveId(String id) {
+    return CVE.matcher(id).matches();
+  }
+
+  static boolean isCapecId(String id) {
+    return CAPEC.matcher(id).matches();
   }
 
   static boolean isMacAddress(String mac) {
