@@ -59,6 +59,21 @@ public final class TlpMarkings {
   }
 
   /**
+   * The level a marking-definition's content names: a TLP 2.0 {@code tlp_2_0} value ({@code
+   * "amber+strict"}) or a TLP 1.0 {@code definition.tlp} value, where {@code "white"} is CLEAR.
+   */
+  public static Optional<Tlp> levelNamed(String word) {
+    return switch (word) {
+      case "clear", "white" -> Optional.of(Tlp.CLEAR);
+      case "green" -> Optional.of(Tlp.GREEN);
+      case "amber" -> Optional.of(Tlp.AMBER);
+      case "amber+strict" -> Optional.of(Tlp.AMBER_STRICT);
+      case "red" -> Optional.of(Tlp.RED);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
    * The strictest TLP level among an object's marking references; empty when none of them is a TLP
    * marking (the caller then applies its collection's default, never CLEAR).
    */
