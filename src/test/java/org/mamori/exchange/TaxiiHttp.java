@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,8 +18,31 @@ final class TaxiiHttp {
 
   static final String ROOT = "/taxii2/mamori/";
   static final String TAXII = "application/taxii+json;version=2.1";
+  static final String FIRST = "X-TAXII-Date-Added-First";
+  static final String LAST = "X-TAXII-Date-Added-Last";
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  static String collection(UUID collection) {
+    return ROOT + "collections/" + collection + "/";
+  }
+
+  static String objects(UUID collection) {
+    return collection(collection) + "objects/";
+  }
+
+  static String manifest(UUID collection) {
+    return collection(collection) + "manifest/";
+  }
+
+  static String object(UUID collection, String objectId) {
+    return objects(collection) + objectId + "/";
+  }
+
+  static String versions(UUID collection, String objectId) {
+    return object(collection, objectId) + "versions/";
+  }
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final URI base;
@@ -29,6 +53,13 @@ final class TaxiiHttp {
 
   /** A response: status, headers and body. */
   record Reply(int status, HttpHeaders headers, String body) {
+
+    /** The ids of the objects (or manifest records) in an envelope, in order. */
+    java.util.List<String> ids() {
+      java.util.List<String> ids = new java.util.ArrayList<>();
+      json().path("objects").forEach(o -> ids.add(o.get("id").asString()));
+      return ids;
+    }
 
     JsonNode json() {
       return JSON.readTree(body);
