@@ -157,6 +157,17 @@ class CollectionAdministrationPagesTest {
         .isZero();
   }
 
+  @Test
+  void theTokensPageSaysHowToUseTaxiiAndShowsAdministratorsTheCollections() throws Exception {
+    Document admin = Pages.get(mvc, SignIn.as(mvc, SignIn.ADMIN), "/account/tokens");
+    Document analyst = Pages.get(mvc, SignIn.as(mvc, SignIn.ANALYST), "/account/tokens");
+
+    assertThat(admin.select("#taxii-hint").text()).contains("/taxii2/");
+    assertThat(admin.select("#taxii-hint a[href=/exchange/collections]")).isNotEmpty();
+    assertThat(analyst.select("#taxii-hint").text()).contains("/taxii2/");
+    assertThat(analyst.select("#taxii-hint a")).isEmpty();
+  }
+
   private MockHttpServletRequestBuilder form(String url, String title, String alias) {
     return post(url)
         .with(csrf())

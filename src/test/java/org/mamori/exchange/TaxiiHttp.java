@@ -92,9 +92,13 @@ final class TaxiiHttp {
     return send(request(path).header("Authorization", "Bearer " + token).DELETE());
   }
 
-  /** A request to the path accepting TAXII 2.1, to be completed by the caller. */
+  /**
+   * A request to the path accepting TAXII 2.1, to be completed by the caller. Java's URI refuses
+   * the brackets of match[...] unencoded, so they are percent-encoded as most clients do.
+   */
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).header("Accept", TAXII);
+    return HttpRequest.newBuilder(base.resolve(path.replace("[", "%5B").replace("]", "%5D")))
+        .header("Accept", TAXII);
   }
 
   static String basic(String user, String password) {

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mamori.exchange.TaxiiHttp.ROOT;
 import static org.mamori.exchange.TaxiiHttp.TAXII;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.TestPeople;
 import org.mamori.exchange.TaxiiFixtures.Member;
 import org.mamori.exchange.TaxiiHttp.Reply;
+import org.mamori.shared.Tlp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
@@ -120,6 +125,39 @@ class TaxiiNegotiationAndAuthConformanceTest {
     assertThat(put.status()).isEqualTo(405);
     assertThat(put.contentType()).isEqualTo(TAXII);
     assertThat(put.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+  }
+
+  @Test
+  void filtersWrittenWithPlainBracketsAsInTheStandardAreUnderstood() throws Exception {
+    UUID collection =
+        new TaxiiFixtures(mvc, people, collections)
+            .collection(Tlp.GREEN, Set.of("minamikawa-water"), Set.of("minamikawa-water"));
+    String id = TaxiiFixtures.newId("indicator");
+    taxii.post(
+        water.token(),
+        TaxiiHttp.objects(collection),
+        TaxiiFixtures.envelope(TaxiiFixtures.indicator(id, "2026-10-01T00:00:00.000Z")));
+
+    // As curl sends it: the brackets unencoded, which Java's own HTTP client cannot do.
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + TaxiiHttp.objects(collection)
+                      + "?match[type]=indicator HTTP/1.1\r\n"
+                      + "Host: localhost\r\nAccept: "
+                      + TAXII
+                      + "\r\n"
+                      + "Authorization: Bearer "
+                      + water.token()
+                      + "\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(response).startsWith("HTTP/1.1 200").contains(id);
+    }
   }
 
   @Test
