@@ -49,13 +49,13 @@ class CollectionAdminController {
       List.of(Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED);
 
   private final TaxiiCollections administration;
-  private final Collections collections;
+  private final StoredCollections collections;
   private final Directory directory;
   private final AccessPolicy access;
 
   CollectionAdminController(
       TaxiiCollections administration,
-      Collections collections,
+      StoredCollections collections,
       Directory directory,
       AccessPolicy access) {
     this.administration = administration;

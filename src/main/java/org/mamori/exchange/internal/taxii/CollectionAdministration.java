@@ -35,14 +35,14 @@ class CollectionAdministration implements TaxiiCollections {
   static final int LONGEST_DESCRIPTION = 2000;
   private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
 
-  private final Collections collections;
+  private final StoredCollections collections;
   private final Directory directory;
   private final AccessPolicy access;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   CollectionAdministration(
-      Collections collections,
+      StoredCollections collections,
       Directory directory,
       AccessPolicy access,
       ApplicationEventPublisher events,

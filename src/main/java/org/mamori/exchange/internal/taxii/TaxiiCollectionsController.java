@@ -41,7 +41,7 @@ class TaxiiCollectionsController {
   private static final JsonMapper POSTED =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-  private final Collections collections;
+  private final StoredCollections collections;
   private final CollectionAccess access;
   private final StixObjects objects;
   private final Ingestion ingestion;
@@ -50,7 +50,7 @@ class TaxiiCollectionsController {
   private final TaxiiSettings settings;
 
   TaxiiCollectionsController(
-      Collections collections,
+      StoredCollections collections,
       CollectionAccess access,
       StixObjects objects,
       Ingestion ingestion,

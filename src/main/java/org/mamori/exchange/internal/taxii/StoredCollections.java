@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /** The collections, in the order they were made (TAXII asks for a stable order). */
 @Repository
-class Collections {
+class StoredCollections {
 
   private static final String COLUMNS =
       "id, title, description, alias, default_tlp, readable_by_everyone, reader_organisations,"
@@ -32,7 +32,7 @@ class Collections {
 
   private final JdbcClient jdbc;
 
-  Collections(JdbcClient jdbc) {
+  StoredCollections(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
