@@ -20,14 +20,6 @@ public class ExchangeRuleViolation extends RuntimeException {
     this.arguments = List.of(arguments);
   }
 
-  public String field() {
-    return field;
-  }
-
-  public String messageKey() {
-    return messageKey;
-  }
-
   /** Records this refusal as an error of the field it is about. */
   public void rejectIn(Errors errors) {
     errors.rejectValue(field, messageKey, arguments.toArray(), messageKey);
