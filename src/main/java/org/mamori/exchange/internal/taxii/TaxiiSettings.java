@@ -1,8 +1,10 @@
 package org.mamori.exchange.internal.taxii;
 
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The TAXII server's limits ({@code mamori.taxii.*}).
@@ -12,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param batchSize how many posted objects are stored in one transaction
  */
 @ConfigurationProperties("mamori.taxii")
+@Validated
 record TaxiiSettings(
     @DefaultValue("10MB") DataSize maxContentLength,
-    @DefaultValue("1000") int maxPageSize,
-    @DefaultValue("500") int batchSize) {}
+    @DefaultValue("1000") @Positive int maxPageSize,
+    @DefaultValue("500") @Positive int batchSize) {}
