@@ -15,12 +15,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refusals on the machine side as RFC 9457 problem documents, with the challenges a client needs
- * (RFC 6750 Bearer, RFC 7617 Basic) on a 401.
+ * Refusals on the machine side as RFC 9457 problem documents (under {@code /taxii2/} as TAXII 2.1
+ * error messages, which TAXII clients expect), with the challenges a client needs (RFC 6750 Bearer,
+ * RFC 7617 Basic) on a 401.
  */
 final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   static final String REALM = "mamori";
+  static final String TAXII = "application/taxii+json;version=2.1";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
@@ -67,9 +69,24 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
     write(request, response, HttpStatus.FORBIDDEN, detail);
   }
 
+  private static boolean isTaxii(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/taxii2") || path.startsWith("/taxii2/");
+  }
+
   private static void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
+    if (isTaxii(request)) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("title", status.getReasonPhrase());
+      error.put("description", detail);
+      error.put("http_status", Integer.toString(status.value()));
+      response.setStatus(status.value());
+      response.setContentType(TAXII);
+      response.getOutputStream().write(JSON.writeValueAsBytes(error));
+      return;
+    }
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", status.getReasonPhrase());

@@ -1,0 +1,202 @@
+package org.mamori.exchange.internal.taxii;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.mamori.exchange.internal.stix.TlpMarkings;
+import org.mamori.exchange.internal.store.ObjectCheck;
+import org.mamori.exchange.internal.store.StixObjects;
+import org.mamori.exchange.internal.store.StixObjects.Addition;
+import org.mamori.exchange.internal.store.StixObjects.NewVersion;
+import org.mamori.exchange.internal.store.Timestamps;
+import org.mamori.exchange.internal.taxii.Statuses.Entry;
+import org.mamori.exchange.internal.taxii.Statuses.Outcome;
+import org.mamori.shared.Actor;
+import org.mamori.shared.AuditableChange;
+import org.mamori.shared.Tlp;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Adds a posted envelope's objects to a collection (TAXII 5.5). The status is recorded first, with
+ * every object pending; the objects are then checked and stored in batches, one transaction each,
+ * every object whole or not at all, with its outcome recorded in the same transaction. Posting the
+ * very same object again succeeds without storing it twice.
+ *
+ * <p>An object's marking is the strictest TLP marking among its {@code object_marking_refs}, else
+ * the collection's default (never CLEAR by omission); it comes from the organisation whose token
+ * posted it, and at TLP:RED it is for the person who posted it only.
+ */
+@Service
+class Ingestion {
+
+  private final Statuses statuses;
+  private final StixObjects objects;
+  private final ObjectCheck check;
+  private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
+  private final MessageSource messages;
+  private final TaxiiSettings settings;
+  private final Clock clock;
+
+  Ingestion(
+      Statuses statuses,
+      StixObjects objects,
+      ObjectCheck check,
+      TransactionTemplate transaction,
+      ApplicationEventPublisher events,
+      MessageSource messages,
+      TaxiiSettings settings,
+      Clock clock) {
+    this.statuses = statuses;
+    this.objects = objects;
+    this.check = check;
+    this.transaction = transaction;
+    this.events = events;
+    this.messages = messages;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** One posted object, in the envelope's order, with its id and version as far as readable. */
+  private record Offered(int position, JsonNode object, String id, String version) {
+
+    Entry outcome(Outcome outcome, String version, @Nullable String message) {
+      return new Entry(position, id, version, outcome, message);
+    }
+  }
+
+  /**
+   * Stores what may be stored of the objects.
+   *
+   * @return the id of the request's status, complete once this returns
+   */
+  UUID add(Actor actor, TaxiiCollection collection, List<JsonNode> posted) {
+    List<Offered> offered = new ArrayList<>(posted.size());
+    for (int i = 0; i < posted.size(); i++) {
+      JsonNode object = posted.get(i);
+      offered.add(
+          new Offered(
+              i,
+              object,
+              string(object, "id").orElse("objects[" + i + "]"),
+              versionText(object).orElse("")));
+    }
+    UUID status = UUID.randomUUID();
+    transaction.executeWithoutResult(
+        done ->
+            statuses.open(
+                status,
+                collection.id(),
+                actor,
+                clock.instant(),
+                offered.stream().map(o -> o.outcome(Outcome.PENDING, o.version(), null)).toList()));
+    for (int from = 0; from < offered.size(); from += settings.batchSize()) {
+      List<Offered> batch =
+          offered.subList(from, Math.min(offered.size(), from + settings.batchSize()));
+      transaction.executeWithoutResult(done -> store(actor, collection, status, batch));
+    }
+    transaction.executeWithoutResult(done -> statuses.complete(status));
+    return status;
+  }
+
+  private void store(Actor actor, TaxiiCollection collection, UUID status, List<Offered> batch) {
+    List<Entry> outcomes = new ArrayList<>(batch.size());
+    List<Offered> acceptable = new ArrayList<>(batch.size());
+    for (Offered offer : batch) {
+      List<String> problems = check.problems(offer.object());
+      if (problems.isEmpty()) {
+        acceptable.add(offer);
+      } else {
+        outcomes.add(offer.outcome(Outcome.FAILURE, offer.version(), String.join(" ", problems)));
+      }
+    }
+    List<String> added = new ArrayList<>();
+    if (!acceptable.isEmpty()) {
+      Instant dateAdded = objects.reserveDatesAdded(collection.id(), acceptable.size());
+      for (Offered offer : acceptable) {
+        Addition addition =
+            objects.add(collection.id(), version(actor, collection, offer), dateAdded);
+        dateAdded = dateAdded.plus(1, ChronoUnit.MICROS);
+        switch (addition.outcome()) {
+          case ADDED -> {
+            outcomes.add(offer.outcome(Outcome.SUCCESS, addition.version(), null));
+            added.add(offer.id() + " " + addition.version());
+          }
+          case ALREADY_THERE ->
+              outcomes.add(
+                  offer.outcome(
+                      Outcome.SUCCESS, addition.version(), text("taxii.status.alreadyThere")));
+          case CONFLICTS ->
+              outcomes.add(
+                  offer.outcome(
+                      Outcome.FAILURE, addition.version(), text("taxii.status.conflicts")));
+        }
+      }
+    }
+    statuses.settle(status, outcomes);
+    if (!added.isEmpty()) {
+      events.publishEvent(
+          new AuditableChange(
+              actor,
+              "exchange.objects.added",
+              "taxii-collection",
+              collection.id().toString(),
+              added.size() + " STIX object versions added to " + collection.title() + " over TAXII",
+              null,
+              new Added(status.toString(), added)));
+    }
+  }
+
+  /** What the audit digest covers: the request, and each version added. */
+  record Added(String status, List<String> versions) {}
+
+  private static NewVersion version(Actor actor, TaxiiCollection collection, Offered offer) {
+    JsonNode object = offer.object();
+    Tlp tlp = TlpMarkings.strictestOf(markingRefs(object)).orElse(collection.defaultTlp());
+    Optional<String> versionText = versionText(object);
+    return new NewVersion(
+        offer.id(),
+        object.get("type").stringValue(),
+        object.get("spec_version").stringValue(),
+        versionText.flatMap(Timestamps::parse).orElse(null),
+        versionText.orElse(null),
+        tlp,
+        actor.organisation(),
+        tlp == Tlp.RED ? Set.of(actor.person()) : Set.of(),
+        object.path("revoked").asBoolean(false),
+        object.toString());
+  }
+
+  private static List<String> markingRefs(JsonNode object) {
+    List<String> refs = new ArrayList<>();
+    for (JsonNode ref : object.path("object_marking_refs")) {
+      refs.add(ref.asString());
+    }
+    return refs;
+  }
+
+  /** TAXII: an object's version is its modified, else its created. */
+  private static Optional<String> versionText(JsonNode object) {
+    return string(object, "modified").or(() -> string(object, "created"));
+  }
+
+  private static Optional<String> string(JsonNode object, String property) {
+    JsonNode value = object.get(property);
+    return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
+  }
+
+  private String text(String key) {
+    return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+  }
+}
