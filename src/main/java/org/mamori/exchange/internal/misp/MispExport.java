@@ -269,6 +269,8 @@ public class MispExport {
       mispObject.put("name", template.name());
       mispObject.put(
           "meta-category", labels.getOrDefault("meta-category", template.metaCategory()));
+      mispObject.put("template_uuid", template.uuid());
+      mispObject.put("template_version", template.version());
       mispObject.put("timestamp", changed(stixObject));
       mispObject.put("distribution", INHERIT);
       mispObject.put("comment", comment);

@@ -103,6 +103,7 @@ public class MispImport {
       this.eventTags = MispTags.of(event);
       this.identityId =
           StixIds.uuid(MispFields.text(event.path("Orgc"), "uuid"))
+              .filter(uuid -> !MispFields.text(event.path("Orgc"), "name").isEmpty())
               .map(uuid -> "identity--" + uuid)
               .orElse(null);
     }

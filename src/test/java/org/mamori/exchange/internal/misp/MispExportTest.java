@@ -72,6 +72,8 @@ class MispExportTest {
       JsonNode back = objects.get(uuid);
       assertThat(back.get("name")).isEqualTo(object.get("name"));
       assertThat(back.get("meta-category")).isEqualTo(object.get("meta-category"));
+      assertThat(back.get("template_uuid")).isEqualTo(object.get("template_uuid"));
+      assertThat(back.get("template_version")).isEqualTo(object.get("template_version"));
       assertThat(back.get("comment")).isEqualTo(object.get("comment"));
       Map<String, JsonNode> members = byUuid(back.get("Attribute"));
       for (JsonNode attribute : object.get("Attribute")) {
