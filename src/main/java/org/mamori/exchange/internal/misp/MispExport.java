@@ -1,7 +1,10 @@
 package org.mamori.exchange.internal.misp;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +54,8 @@ public class MispExport {
   private static final String ORGANISATION_ONLY = "0";
 
   private static final String INHERIT = "5";
+
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   /**
    * Converts one report and the objects it references.
@@ -300,7 +305,8 @@ public class MispExport {
                                   member.type(),
                                   MispTypes.defaultCategory(member.type()),
                                   toIds,
-                                  ""),
+                                  "",
+                                  otherLabels(stixObject)),
                               value.value())));
         }
         return;
@@ -331,7 +337,10 @@ public class MispExport {
       if (stixObject.path("revoked").asBoolean(false)) {
         member.put("deleted", true);
       }
-      tlpTag(stixObject).ifPresent(tag -> member.putArray("Tag").addObject().put("name", tag));
+      List<String> tags = new ArrayList<>();
+      tlpTag(stixObject).ifPresent(tags::add);
+      tags.addAll(kept.tags());
+      tagList(member, tags);
       return member;
     }
 
@@ -372,13 +381,8 @@ public class MispExport {
     private void tags(JsonNode stixObject, ObjectNode attribute) {
       List<String> names = new ArrayList<>();
       tlpTag(stixObject).ifPresent(names::add);
-      texts(stixObject.path("labels")).stream()
-          .filter(label -> !MISP_LABEL.matcher(label).matches())
-          .forEach(names::add);
-      if (!names.isEmpty()) {
-        ArrayNode tags = attribute.putArray("Tag");
-        names.forEach(name -> tags.addObject().put("name", name));
-      }
+      names.addAll(otherLabels(stixObject));
+      tagList(attribute, names);
     }
 
     /** The tlp tag of an object whose TLP is not the event's. */
@@ -417,9 +421,7 @@ public class MispExport {
       }
       ArrayNode tags = event.putArray("Tag");
       eventTlp.ifPresent(level -> tags.addObject().put("name", MispTags.tagOf(level)));
-      texts(container.path("labels")).stream()
-          .filter(label -> !MISP_LABEL.matcher(label).matches())
-          .forEach(label -> tags.addObject().put("name", label));
+      otherLabels(container).forEach(label -> tags.addObject().put("name", label));
       event.set("Attribute", attributes);
       event.set("Object", mispObjects);
     }
@@ -460,6 +462,20 @@ public class MispExport {
     return ids;
   }
 
+  private static void tagList(ObjectNode holder, List<String> names) {
+    if (!names.isEmpty()) {
+      ArrayNode tags = holder.putArray("Tag");
+      names.forEach(name -> tags.addObject().put("name", name));
+    }
+  }
+
+  /** The labels that are tags rather than misp-stix's field labels. */
+  private static List<String> otherLabels(JsonNode stixObject) {
+    return texts(stixObject.path("labels")).stream()
+        .filter(label -> !MISP_LABEL.matcher(label).matches())
+        .toList();
+  }
+
   /** misp-stix's {@code misp:field="value"} labels, by field. */
   private static Map<String, String> labels(JsonNode stixObject) {
     Map<String, String> fields = new HashMap<>();
@@ -490,9 +506,21 @@ public class MispExport {
     return instant(stixObject, property).map(at -> String.valueOf(at.getEpochSecond())).orElse("");
   }
 
+  /**
+   * MISP's date of the event: the day the report was created. A MISP import starts its created at
+   * the very beginning of the event's date ({@link MispImport#EARLIEST_ZONE}), which gives that
+   * date back; otherwise it is the day in Japan, where Mamori's users are.
+   */
   private static String date(JsonNode container) {
     return instant(container, "created")
-        .map(at -> at.atOffset(ZoneOffset.UTC).toLocalDate().toString())
+        .map(
+            at -> {
+              OffsetDateTime earliest = at.atOffset(MispImport.EARLIEST_ZONE);
+              return earliest.toLocalTime().equals(LocalTime.MIDNIGHT)
+                  ? earliest.toLocalDate()
+                  : at.atZone(JAPAN).toLocalDate();
+            })
+        .map(LocalDate::toString)
         .orElse("");
   }
 

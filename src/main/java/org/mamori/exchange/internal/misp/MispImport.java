@@ -47,6 +47,9 @@ public class MispImport {
    */
   private static final String IDENTITY_CREATED = "1970-01-01T00:00:00.000Z";
 
+  /** The zone where each day begins first. */
+  static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
   /**
    * Reads one event from a stream.
    *
@@ -98,7 +101,7 @@ public class MispImport {
       }
       this.modified =
           MispFields.seconds(event, "timestamp").orElseThrow(() -> invalid(event, "timestamp"));
-      this.created = eventDate(event).filter(date -> date.isBefore(modified)).orElse(modified);
+      this.created = eventDate(event).orElse(Instant.EPOCH);
       this.containerId = (published() ? "report--" : "grouping--") + eventUuid;
       this.eventTags = MispTags.of(event);
       this.identityId =
@@ -121,7 +124,6 @@ public class MispImport {
       }
       objects.add(container());
       objects.addAll(contents);
-      eventTags.tlp().ifPresent(levelsUsed::add);
       levelsUsed.forEach(level -> objects.add(TlpMarkings.definition(JSON, level)));
       if (objectAttributesUsed) {
         objects.add(MispObjectAttributes.author());
@@ -175,15 +177,28 @@ public class MispImport {
       return container;
     }
 
+    private void incomplete(JsonNode attribute) {
+      String type = MispFields.text(attribute, "type");
+      String value = MispFields.text(attribute, "value");
+      String missing =
+          StixIds.uuid(MispFields.text(attribute, "uuid")).isEmpty()
+              ? "uuid"
+              : type.isEmpty() ? "type" : "value";
+      problems.add(
+          MispProblem.of(
+              MispFields.text(attribute, "uuid"),
+              MispReason.ATTRIBUTE_INCOMPLETE,
+              missing,
+              type,
+              value));
+    }
+
     private void attribute(JsonNode attribute) {
       Optional<String> uuid = StixIds.uuid(MispFields.text(attribute, "uuid"));
       String type = MispFields.text(attribute, "type");
       String value = MispFields.text(attribute, "value");
       if (uuid.isEmpty() || type.isEmpty() || value.isEmpty()) {
-        String missing = uuid.isEmpty() ? "uuid" : type.isEmpty() ? "type" : "value";
-        problems.add(
-            MispProblem.of(
-                MispFields.text(attribute, "uuid"), MispReason.ATTRIBUTE_INCOMPLETE, missing));
+        incomplete(attribute);
         return;
       }
       Optional<MispTypes.Mapping> mapping = MispTypes.of(type);
@@ -292,8 +307,7 @@ public class MispImport {
       Optional<String> uuid = StixIds.uuid(MispFields.text(object, "uuid"));
       if (uuid.isEmpty()) {
         problems.add(
-            MispProblem.of(
-                MispFields.text(object, "uuid"), MispReason.ATTRIBUTE_INCOMPLETE, "uuid"));
+            MispProblem.of(MispFields.text(object, "uuid"), MispReason.OBJECT_UUID_MISSING, name));
         return;
       }
       Optional<MispTemplates.Template> template = MispTemplates.named(name);
@@ -331,14 +345,15 @@ public class MispImport {
       }
       Instant changed =
           MispFields.seconds(object, "timestamp").orElse(latest != null ? latest : modified);
-      List<String> labels =
-          List.of(
-              label("name", name),
-              label(
-                  "meta-category",
-                  Optional.of(MispFields.text(object, "meta-category"))
-                      .filter(category -> !category.isEmpty())
-                      .orElse(template.get().metaCategory())));
+      List<String> labels = new ArrayList<>();
+      labels.add(label("name", name));
+      labels.add(
+          label(
+              "meta-category",
+              Optional.of(MispFields.text(object, "meta-category"))
+                  .filter(category -> !category.isEmpty())
+                  .orElse(template.get().metaCategory())));
+      members.stream().flatMap(member -> member.tags().stream()).distinct().forEach(labels::add);
       String comment = MispFields.text(object, "comment");
       Optional<Tlp> tlp = Optional.ofNullable(strictest);
       if (toIds) {
@@ -359,10 +374,8 @@ public class MispImport {
       String relation = MispFields.text(attribute, "object_relation");
       String value = MispFields.text(attribute, "value");
       Optional<String> uuid = StixIds.uuid(MispFields.text(attribute, "uuid"));
-      if (uuid.isEmpty()) {
-        problems.add(
-            MispProblem.of(
-                MispFields.text(attribute, "uuid"), MispReason.ATTRIBUTE_INCOMPLETE, "uuid"));
+      if (uuid.isEmpty() || value.isEmpty()) {
+        incomplete(attribute);
         return Optional.empty();
       }
       Optional<MispTemplates.Member> member = template.member(relation);
@@ -398,7 +411,8 @@ public class MispImport {
               type.isEmpty() ? member.get().type() : type,
               MispFields.text(attribute, "category"),
               MispFields.flag(attribute, "to_ids"),
-              MispFields.text(attribute, "comment")));
+              MispFields.text(attribute, "comment"),
+              MispTags.of(attribute).labels()));
     }
 
     private ObjectNode indicator(
@@ -465,8 +479,9 @@ public class MispImport {
       if (identityId != null) {
         sdo.put("created_by_ref", identityId);
       }
-      sdo.put("created", StixIds.timestamp(changed.isBefore(created) ? changed : created));
-      sdo.put("modified", StixIds.timestamp(changed));
+      // created must stay the same in every version; modified may never be before it
+      sdo.put("created", StixIds.timestamp(created));
+      sdo.put("modified", StixIds.timestamp(changed.isBefore(created) ? created : changed));
       if (revoked) {
         sdo.put("revoked", true);
       }
@@ -499,10 +514,15 @@ public class MispImport {
     }
   }
 
+  /**
+   * The start of the event's date where it starts first (UTC+14): MISP's date is the creator's
+   * local day, so this is never after the event's real creation, wherever it was made. Every object
+   * of the event takes it as {@code created}, which STIX wants the same in every version.
+   */
   private static Optional<Instant> eventDate(JsonNode event) {
     try {
       return Optional.of(
-          LocalDate.parse(MispFields.text(event, "date")).atStartOfDay(ZoneOffset.UTC).toInstant());
+          LocalDate.parse(MispFields.text(event, "date")).atStartOfDay(EARLIEST_ZONE).toInstant());
     } catch (DateTimeParseException noDate) {
       return Optional.empty();
     }

@@ -26,9 +26,20 @@ final class MispObjectAttributes {
   private static final String PROPERTY = "attributes";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** One MISP attribute inside a MISP object. */
+  /** One MISP attribute inside a MISP object, with its tags other than TLP. */
   record Attribute(
-      String uuid, String relation, String type, String category, boolean toIds, String comment) {}
+      String uuid,
+      String relation,
+      String type,
+      String category,
+      boolean toIds,
+      String comment,
+      List<String> tags) {
+
+    Attribute {
+      tags = List.copyOf(tags);
+    }
+  }
 
   private MispObjectAttributes() {}
 
@@ -46,6 +57,10 @@ final class MispObjectAttributes {
       if (!attribute.comment().isEmpty()) {
         entry.put("comment", attribute.comment());
       }
+      if (!attribute.tags().isEmpty()) {
+        ArrayNode tags = entry.putArray("tags");
+        attribute.tags().forEach(tags::add);
+      }
     }
   }
 
@@ -61,9 +76,20 @@ final class MispObjectAttributes {
               MispFields.text(entry, "type"),
               MispFields.text(entry, "category"),
               MispFields.flag(entry, "to_ids"),
-              MispFields.text(entry, "comment")));
+              MispFields.text(entry, "comment"),
+              tags(entry)));
     }
     return attributes;
+  }
+
+  private static List<String> tags(JsonNode entry) {
+    List<String> tags = new ArrayList<>();
+    for (JsonNode tag : entry.path("tags")) {
+      if (tag.isString()) {
+        tags.add(tag.asString());
+      }
+    }
+    return tags;
   }
 
   /** The extension-definition object, as imports include it. */
@@ -82,9 +108,10 @@ final class MispObjectAttributes {
     definition.put(
         "schema",
         "A property-extension with one property, attributes: a list of objects with uuid,"
-            + " object_relation, type, category (strings), to_ids (boolean) and an optional"
-            + " comment (string), one per MISP attribute, in the order their values appear in"
-            + " the pattern or the observables for each object path.");
+            + " object_relation, type, category (strings), to_ids (boolean), an optional comment"
+            + " (string) and optional tags (list of strings: the attribute's MISP tags other than"
+            + " TLP), one per MISP attribute, in the order their values appear in the pattern or"
+            + " the observables for each object path.");
     definition.put("version", "1.0.0");
     definition.putArray("extension_types").add("property-extension");
     return definition;

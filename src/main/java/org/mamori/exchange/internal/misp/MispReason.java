@@ -9,8 +9,10 @@ public enum MispReason {
   TYPE_NOT_MAPPED("misp.problem.typeNotMapped"),
   /** {0} type, {1} value. */
   VALUE_INVALID("misp.problem.valueInvalid"),
-  /** {0} the missing field. */
+  /** {0} the missing field, {1} type, {2} value. */
   ATTRIBUTE_INCOMPLETE("misp.problem.attributeIncomplete"),
+  /** {0} object name. */
+  OBJECT_UUID_MISSING("misp.problem.objectUuidMissing"),
   /** {0} object name. */
   OBJECT_NOT_MAPPED("misp.problem.objectNotMapped"),
   /** {0} object name. */

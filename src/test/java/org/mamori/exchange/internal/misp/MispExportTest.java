@@ -87,6 +87,7 @@ class MispExportTest {
               .as(object.get("name").asString() + " " + field)
               .isEqualTo(attribute.get(field).asString());
         }
+        assertThat(tagNames(members.get(memberUuid))).isEqualTo(tagNames(attribute));
       }
     }
     assertThat(objects).hasSize(4);

@@ -294,7 +294,8 @@ class MispImportTest {
         .isEqualTo("report--5a3e2f1c-8b7d-4c6e-9f0a-1b2c3d4e5f60");
     assertThat(report.get("name").asString()).isEqualTo("水道事業者を狙った請求書フィッシング (2025年11月)");
     assertThat(report.get("published").asString()).isEqualTo("2025-11-26T04:09:40.000Z");
-    assertThat(report.get("created").asString()).isEqualTo("2025-11-25T00:00:00.000Z");
+    // the very start of the event's date, wherever it was made (UTC+14)
+    assertThat(report.get("created").asString()).isEqualTo("2025-11-24T10:00:00.000Z");
     assertThat(report.get("modified").asString()).isEqualTo("2025-11-26T04:08:40.000Z");
     JsonNode identity =
         MispEvents.byId(result.objects(), report.get("created_by_ref").asString()).orElseThrow();
@@ -466,6 +467,26 @@ class MispImportTest {
   }
 
   @Test
+  void anAttributeWithoutUuidOrValueIsAProblem() {
+    ObjectNode event = MispEvents.withAttribute("domain", "water-update.example", true);
+    ((ObjectNode) MispEvents.eventOf(event).get("Attribute").get(0)).remove("uuid");
+    MispEvents.addAttribute(event, "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392817", "md5", "", true);
+
+    MispImportResult result = mispImport.convert(event);
+
+    assertThat(result.problems())
+        .containsExactly(
+            MispProblem.of(
+                "", MispReason.ATTRIBUTE_INCOMPLETE, "uuid", "domain", "water-update.example"),
+            MispProblem.of(
+                "6e5d4c3b-2a19-4f08-9e7d-6c5b4a392817",
+                MispReason.ATTRIBUTE_INCOMPLETE,
+                "value",
+                "md5",
+                ""));
+  }
+
+  @Test
   void aValueThatIsNotOfItsTypeIsAProblem() {
     MispImportResult result =
         mispImport.convert(MispEvents.withAttribute("ip-dst|port", "203.0.113.5|https", true));
@@ -489,7 +510,10 @@ class MispImportTest {
                 + " 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'"
                 + " AND file:size = 73802]");
     assertThat(texts(file.get("labels")))
-        .containsExactly("misp:name=\"file\"", "misp:meta-category=\"file\"");
+        .containsExactly(
+            "misp:name=\"file\"",
+            "misp:meta-category=\"file\"",
+            "malware_classification:malware-category=\"Trojan\"");
     assertThat(MispObjectAttributes.read(file))
         .extracting(MispObjectAttributes.Attribute::relation)
         .containsExactly("filename", "md5", "sha256", "size-in-bytes");
