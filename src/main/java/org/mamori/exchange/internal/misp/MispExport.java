@@ -105,9 +105,15 @@ public class MispExport {
         }
       }
       findObservablesAndComments(referenced);
+      List<JsonNode> relationships = new ArrayList<>();
       for (JsonNode object : referenced) {
-        convert(object);
+        if (type(object).equals("relationship")) {
+          relationships.add(object);
+        } else {
+          convert(object);
+        }
       }
+      relationships.forEach(this::objectReference);
       fillEvent();
       ObjectNode document = JSON.createObjectNode();
       document.set("Event", event);
@@ -158,6 +164,43 @@ public class MispExport {
           }
         }
       }
+    }
+
+    /** A relationship from a MISP object to another attribute or object of the event. */
+    private void objectReference(JsonNode relationship) {
+      String id = MispFields.text(relationship, "id");
+      String source = StixIds.uuidOf(MispFields.text(relationship, "source_ref"));
+      String target = StixIds.uuidOf(MispFields.text(relationship, "target_ref"));
+      Optional<ObjectNode> from =
+          elements(mispObjects).filter(object -> uuid(object).equals(source)).findFirst();
+      boolean toKnown =
+          Stream.concat(elements(attributes), elements(mispObjects))
+              .anyMatch(object -> uuid(object).equals(target));
+      String type = MispFields.text(relationship, "relationship_type");
+      if (from.isEmpty() || !toKnown) {
+        problems.add(MispProblem.of(id, MispReason.RELATIONSHIP_NOT_EXPRESSIBLE, id, type));
+        return;
+      }
+      ObjectNode reference = from.get().withArrayProperty("ObjectReference").addObject();
+      reference.put("uuid", StixIds.uuidOf(id));
+      reference.put("object_uuid", source);
+      reference.put("referenced_uuid", target);
+      reference.put("relationship_type", type);
+      reference.put("comment", MispFields.text(relationship, "description"));
+      reference.put("timestamp", changed(relationship));
+      if (relationship.path("revoked").asBoolean(false)) {
+        reference.put("deleted", true);
+      }
+    }
+
+    private static Stream<ObjectNode> elements(ArrayNode array) {
+      List<ObjectNode> elements = new ArrayList<>();
+      array.forEach(element -> elements.add((ObjectNode) element));
+      return elements.stream();
+    }
+
+    private static String uuid(JsonNode mispThing) {
+      return MispFields.text(mispThing, "uuid");
     }
 
     private void indicator(JsonNode indicator) {

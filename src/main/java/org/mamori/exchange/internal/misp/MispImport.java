@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,6 +42,13 @@ public class MispImport {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+
+  /** STIX relationship types: lower-case letters, digits and hyphens. */
+  private static final Pattern RELATIONSHIP_TYPE = Pattern.compile("[a-z0-9-]+");
+
+  /** What a MISP attribute or object becomes, under its own uuid. */
+  private static final Set<String> CONVERTED_TYPES =
+      Set.of("indicator", "observed-data", "vulnerability", "note");
 
   /**
    * MISP says nothing about when an organisation was created; one fixed value keeps every import of
@@ -118,6 +127,22 @@ public class MispImport {
       for (JsonNode object : MispFields.list(event, "Object")) {
         object(object);
       }
+      Map<String, ObjectNode> converted = new HashMap<>();
+      for (ObjectNode content : contents) {
+        if (CONVERTED_TYPES.contains(content.get("type").asString())) {
+          converted.put(StixIds.uuidOf(content.get("id").asString()), content);
+        }
+      }
+      for (JsonNode object : MispFields.list(event, "Object")) {
+        StixIds.uuid(MispFields.text(object, "uuid"))
+            .map(converted::get)
+            .ifPresent(
+                source -> {
+                  for (JsonNode reference : MispFields.list(object, "ObjectReference")) {
+                    relationship(source, reference, converted);
+                  }
+                });
+      }
       List<ObjectNode> objects = new ArrayList<>();
       if (identityId != null) {
         objects.add(identity());
@@ -130,6 +155,44 @@ public class MispImport {
         objects.add(MispObjectAttributes.definition());
       }
       return new MispImportResult(eventUuid, modified, objects, problems);
+    }
+
+    /**
+     * A MISP object reference (this file drops that one) as a relationship between what both ends
+     * became, marked as strictly as the stricter end.
+     */
+    private void relationship(
+        ObjectNode source, JsonNode reference, Map<String, ObjectNode> converted) {
+      String type = MispFields.text(reference, "relationship_type");
+      String referenced = MispFields.text(reference, "referenced_uuid");
+      Optional<String> uuid = StixIds.uuid(MispFields.text(reference, "uuid"));
+      ObjectNode target = StixIds.uuid(referenced).map(converted::get).orElse(null);
+      if (uuid.isEmpty() || target == null || !RELATIONSHIP_TYPE.matcher(type).matches()) {
+        problems.add(
+            MispProblem.of(
+                MispFields.text(reference, "uuid"),
+                MispReason.REFERENCE_NOT_MAPPED,
+                type,
+                referenced));
+        return;
+      }
+      List<String> ends = new ArrayList<>();
+      for (ObjectNode end : List.of(source, target)) {
+        end.path("object_marking_refs").forEach(marking -> ends.add(marking.asString()));
+      }
+      ObjectNode relationship =
+          sdo(
+              "relationship",
+              uuid.get(),
+              MispFields.seconds(reference, "timestamp").orElse(modified),
+              TlpMarkings.strictestOf(ends),
+              List.of(),
+              MispFields.flag(reference, "deleted"));
+      relationship.put("relationship_type", type);
+      putIfPresent(relationship, "description", MispFields.text(reference, "comment"));
+      relationship.put("source_ref", source.get("id").asString());
+      relationship.put("target_ref", target.get("id").asString());
+      contents.add(relationship);
     }
 
     private boolean published() {
@@ -464,7 +527,7 @@ public class MispImport {
       return observed;
     }
 
-    /** The common properties of every domain object of the event. */
+    /** The common properties of every domain and relationship object of the event. */
     private ObjectNode sdo(
         String type,
         String uuid,

@@ -21,6 +21,8 @@ public enum MispReason {
   RELATION_NOT_MAPPED("misp.problem.relationNotMapped"),
   /** {0} object name, {1} object_relation, {2} value. */
   RELATION_TAKEN("misp.problem.relationTaken"),
+  /** {0} relationship_type, {1} referenced_uuid. */
+  REFERENCE_NOT_MAPPED("misp.problem.referenceNotMapped"),
   /** {0} what the parser said. */
   NOT_JSON("misp.event.notJson"),
   /** No arguments. */
@@ -46,7 +48,9 @@ public enum MispReason {
   /** {0} STIX id, {1} STIX type. */
   TYPE_NOT_EXPRESSIBLE("misp.export.typeNotExpressible"),
   /** {0} STIX id. */
-  REFERENCE_MISSING("misp.export.referenceMissing");
+  REFERENCE_MISSING("misp.export.referenceMissing"),
+  /** {0} STIX id, {1} relationship_type. */
+  RELATIONSHIP_NOT_EXPRESSIBLE("misp.export.relationshipNotExpressible");
 
   private final String messageKey;
 

@@ -94,6 +94,38 @@ class MispExportTest {
   }
 
   @Test
+  void aRoundTripKeepsTheLinksBetweenObjects() {
+    JsonNode original = MispEvents.fixture("water-phishing.json").get("Event");
+
+    JsonNode exported =
+        mispExport.export(mispImport.convert(original).objects()).event().get("Event");
+
+    List<String> expected = new ArrayList<>();
+    for (JsonNode object : original.get("Object")) {
+      for (JsonNode reference : object.path("ObjectReference")) {
+        if (!reference.get("relationship_type").asString().equals("paid-to")) {
+          expected.add(described(reference));
+        }
+      }
+    }
+    List<String> references = new ArrayList<>();
+    for (JsonNode object : exported.get("Object")) {
+      object.path("ObjectReference").forEach(reference -> references.add(described(reference)));
+    }
+    assertThat(references).hasSize(2).containsExactlyElementsOf(expected);
+  }
+
+  private static String described(JsonNode reference) {
+    return String.join(
+        " ",
+        reference.get("uuid").asString(),
+        reference.get("object_uuid").asString(),
+        reference.get("relationship_type").asString(),
+        reference.get("referenced_uuid").asString(),
+        reference.get("comment").asString());
+  }
+
+  @Test
   void aRoundTripKeepsTheEventItsAuthorAndItsTlp() {
     JsonNode original = MispEvents.fixture("water-phishing.json").get("Event");
 

@@ -318,7 +318,8 @@ class MispImportTest {
         .containsExactly(
             MispReason.TYPE_NOT_MAPPED,
             MispReason.RELATION_NOT_MAPPED,
-            MispReason.OBJECT_NOT_MAPPED);
+            MispReason.OBJECT_NOT_MAPPED,
+            MispReason.REFERENCE_NOT_MAPPED);
   }
 
   @Test
@@ -559,6 +560,43 @@ class MispImportTest {
   }
 
   @Test
+  void aMispObjectReferenceIsARelationshipBetweenWhatBothEndsBecame() {
+    MispImportResult result = mispImport.convert(MispEvents.fixture("water-phishing.json"));
+
+    JsonNode relationship =
+        MispEvents.byId(result.objects(), "relationship--4c1f8e2a-7b3d-4e5f-9a6b-0c1d2e3f4a5b")
+            .orElseThrow();
+    assertThat(relationship.get("relationship_type").asString()).isEqualTo("communicates-with");
+    assertThat(relationship.get("source_ref").asString())
+        .isEqualTo("indicator--" + objectUuid("file"));
+    assertThat(relationship.get("target_ref").asString())
+        .isEqualTo("indicator--" + objectUuid("network-connection"));
+    assertThat(relationship.get("description").asString()).isEqualTo("起動すると C2 へ接続する");
+    assertThat(texts(relationship.get("object_marking_refs"))).containsExactly(AMBER);
+    assertThat(
+            MispEvents.byId(result.objects(), "relationship--5d2a9f3b-8c4e-4f60-8b7c-1d2e3f4a5b6c"))
+        .get()
+        .extracting(related -> related.get("target_ref").asString())
+        .isEqualTo("indicator--919e9bc7-f4a0-4d92-a721-3dfe89328293");
+  }
+
+  @Test
+  void aReferenceToSomethingNotImportedIsAProblem() {
+    MispImportResult result = mispImport.convert(MispEvents.fixture("water-phishing.json"));
+
+    assertThat(result.problems())
+        .contains(
+            MispProblem.of(
+                "6e3b0a4c-9d5f-4a71-9c8d-2e3f4a5b6c7d",
+                MispReason.REFERENCE_NOT_MAPPED,
+                "paid-to",
+                "52cf21a4-84fc-496f-a134-3663f398f38e"));
+    assertThat(
+            MispEvents.byId(result.objects(), "relationship--6e3b0a4c-9d5f-4a71-9c8d-2e3f4a5b6c7d"))
+        .isEmpty();
+  }
+
+  @Test
   void anUnknownObjectOrRelationIsAProblem() {
     MispImportResult result = mispImport.convert(MispEvents.fixture("water-phishing.json"));
 
@@ -644,6 +682,7 @@ class MispImportTest {
             "observed-data",
             "note",
             "vulnerability",
+            "relationship",
             "marking-definition",
             "extension-definition")
         .contains(type);
