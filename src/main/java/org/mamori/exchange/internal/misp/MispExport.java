@@ -83,6 +83,7 @@ public class MispExport {
     private final ArrayNode mispObjects;
     private final List<MispProblem> problems = new ArrayList<>();
     private final Set<String> inObservedData = new HashSet<>();
+    private final Set<String> pointedAtByObservables = new HashSet<>();
     private final Map<String, String> comments = new HashMap<>();
     private final Set<String> commentNotes = new HashSet<>();
 
@@ -121,8 +122,9 @@ public class MispExport {
     }
 
     /**
-     * Observables an observed-data holds are read through it, not on their own; a note on an
-     * observed-data is the comment MISP keeps on the attribute.
+     * Observables an observed-data holds are read through it, and those another observable points
+     * at through that one, not on their own; a note on an observed-data is the comment MISP keeps
+     * on the attribute.
      */
     private void findObservablesAndComments(List<JsonNode> referenced) {
       for (JsonNode object : referenced) {
@@ -130,6 +132,9 @@ public class MispExport {
           inObservedData.addAll(texts(object.path("object_refs")));
         }
       }
+      byId.values().stream()
+          .filter(Conversion::isObservable)
+          .forEach(observable -> pointedAtByObservables.addAll(references(observable)));
       for (JsonNode note : referenced) {
         if (!type(note).equals("note")) {
           continue;
@@ -235,6 +240,9 @@ public class MispExport {
         }
         return;
       }
+      if (roots.isEmpty()) {
+        problems.add(MispProblem.of(id, MispReason.OBSERVATION_NOT_EXPRESSIBLE, id));
+      }
       for (JsonNode root : roots) {
         if (!shape(root, read(root), false, comment)) {
           String rootId = MispFields.text(root, "id");
@@ -245,12 +253,8 @@ public class MispExport {
 
     private void standaloneObservable(JsonNode observable) {
       String id = MispFields.text(observable, "id");
-      boolean pointedAt =
-          byId.values().stream()
-              .filter(Conversion::isObservable)
-              .anyMatch(other -> references(other).contains(id));
       if (!inObservedData.contains(id)
-          && !pointedAt
+          && !pointedAtByObservables.contains(id)
           && !shape(observable, read(observable), false, "")) {
         problems.add(MispProblem.of(id, MispReason.OBSERVATION_NOT_EXPRESSIBLE, id));
       }

@@ -1,10 +1,8 @@
 package org.mamori.exchange.internal.misp;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,7 +43,7 @@ public final class MispFeed {
     /**
      * Opens one file of the feed.
      *
-     * @throws NoSuchFileException or {@link FileNotFoundException} when the feed has no such file
+     * @throws IOException when the feed has no such file or it cannot be read
      */
     InputStream open(String name) throws IOException;
   }

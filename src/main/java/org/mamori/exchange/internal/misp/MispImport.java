@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * misp-stix's conventions: a published event is a report, an unpublished one a grouping; Orgc an
  * identity; attributes with to_ids indicators, the others observed-data with their observables;
  * vulnerabilities vulnerability objects, text and comments notes; MISP objects one indicator or one
- * observed-data each.
+ * observed-data each, and their references relationships.
  *
  * <p>Every id comes from a MISP uuid, and {@code modified} from MISP's timestamps, so importing the
  * event again gives new versions of the same objects, never duplicates. A deleted attribute or
