@@ -30,7 +30,10 @@ class DirectoryJourneyBrowserTest {
 
   @AfterEach
   void closeBrowser() {
-    context.close();
+    // null when no browser could be launched: the test was aborted, not run
+    if (context != null) {
+      context.close();
+    }
   }
 
   @Test

@@ -55,7 +55,10 @@ class NotificationsBrowserTest {
 
   @AfterEach
   void closeBrowser() {
-    context.close();
+    // null when no browser could be launched: the test was aborted, not run
+    if (context != null) {
+      context.close();
+    }
   }
 
   @Test
