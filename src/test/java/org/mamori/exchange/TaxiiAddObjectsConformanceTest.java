@@ -125,7 +125,7 @@ class TaxiiAddObjectsConformanceTest {
                         envelope(indicator(newId("indicator"), V1).replace("2.1", "2.0")))));
 
     assertThat(reply.json().get("failures").get(0).get("message").asString())
-        .contains("spec_version must be");
+        .contains("Mamori takes STIX 2.1 only");
   }
 
   @Test
