@@ -32,6 +32,19 @@ public final class SignIn {
 
   public static RequestPostProcessor as(MockMvc mvc, String email, String password)
       throws Exception {
+    return carrying(session(mvc, email, password));
+  }
+
+  /** Requests that carry the session cookie, as the signed-in browser's do. */
+  public static RequestPostProcessor carrying(Cookie session) {
+    return request -> {
+      request.setCookies(session);
+      return request;
+    };
+  }
+
+  /** The session cookie a browser keeps after signing in, for clients other than MockMvc. */
+  public static Cookie session(MockMvc mvc, String email, String password) throws Exception {
     Cookie session =
         mvc.perform(post("/sign-in").param("email", email).param("password", password).with(csrf()))
             .andExpect(status().is3xxRedirection())
@@ -41,9 +54,6 @@ public final class SignIn {
     if (session == null) {
       throw new AssertionError("no session cookie after signing in as " + email);
     }
-    return request -> {
-      request.setCookies(session);
-      return request;
-    };
+    return session;
   }
 }

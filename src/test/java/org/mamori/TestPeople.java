@@ -57,6 +57,26 @@ public final class TestPeople {
         .update();
   }
 
+  /** A new active operator in the sector, in no CEPTOAR, added behind the directory's back. */
+  public String newOperator(String sectorCode) {
+    String code = "t-operator-" + UUID.randomUUID().toString().substring(0, 8);
+    int added =
+        jdbc.sql(
+                """
+                insert into organisation (id, code, kinds, name_ja, sector_id, created_at, version)
+                select gen_random_uuid(), :code, '{OPERATOR}', :name, id, now(), 0
+                from sector where code = :sector
+                """)
+            .param("code", code)
+            .param("name", "試験用事業者 " + code)
+            .param("sector", sectorCode)
+            .update();
+    if (added != 1) {
+      throw new IllegalArgumentException("no sector " + sectorCode);
+    }
+    return code;
+  }
+
   public org.mamori.shared.OrganisationId organisation(String code) {
     return directory
         .organisationByCode(code)

@@ -55,7 +55,7 @@ class NotificationsBrowserTest {
 
   @AfterEach
   void closeBrowser() {
-    // null when no browser could be launched: the test was aborted, not run
+    // Without a browser the test was skipped before it had one.
     if (context != null) {
       context.close();
     }

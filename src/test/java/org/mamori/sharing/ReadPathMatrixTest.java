@@ -56,7 +56,7 @@ class ReadPathMatrixTest {
     Reader ministry = reader("ministry", "mlit", "relay");
     Reader ceptoar = reader("CEPTOAR", "ceptoar-water", "relay");
     Reader hub = reader("national hub", "national-hub", "analyst");
-    Reader sameSector = reader("same-sector operator", sameSectorOperator(), "reporter");
+    Reader sameSector = reader("same-sector operator", people.newOperator("water"), "reporter");
     Reader otherSector = reader("other-sector operator", "asahino-power", "reporter");
     List<Reader> everyone =
         List.of(author, colleague, ministry, ceptoar, hub, sameSector, otherSector);
@@ -165,20 +165,6 @@ class ReadPathMatrixTest {
     String token =
         Tokens.create(mvc, session, people.organisation(organisation).toString(), "READ");
     return new Reader(name, session, token, person.id(), people.organisation(organisation));
-  }
-
-  /** A water operator that is on no report's route (not a CEPTOAR member, not the originator). */
-  private String sameSectorOperator() {
-    String code = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
-    jdbc.sql(
-            """
-            insert into organisation (id, code, kinds, name_ja, sector_id, created_at, version)
-            select gen_random_uuid(), :code, '{OPERATOR}', '行列テスト水道', id, now(), 0
-            from sector where code = 'water'
-            """)
-        .param("code", code)
-        .update();
-    return code;
   }
 
   private UUID reportId(String reference) {
