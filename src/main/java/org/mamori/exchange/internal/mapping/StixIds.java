@@ -20,14 +20,12 @@ final class StixIds {
 
   private StixIds() {}
 
-  /** {@code type--uuid5(Mamori, name)}: an id for one of Mamori's things. */
+  /**
+   * {@code type--uuid5(Mamori, "type:name")}: an id for one of Mamori's things; the type is part of
+   * the name, so a report's incident and its report object have different UUIDs.
+   */
   static String mamori(String type, String name) {
-    return type + "--" + uuid5(MAMORI, name);
-  }
-
-  /** The UUID part of a STIX id. */
-  static UUID uuidOf(String stixId) {
-    return UUID.fromString(stixId.substring(stixId.indexOf("--") + 2));
+    return type + "--" + uuid5(MAMORI, type + ":" + name);
   }
 
   static UUID uuid5(UUID namespace, String name) {
