@@ -52,7 +52,7 @@ public record ExportedReport(
    *
    * @param step 1 for those who heard from the originator, 2 for the next, …
    * @param from who passed it on; null when it came straight from the originator
-   * @param channel how it arrived ({@code MAMORI}, …)
+   * @param channel how it arrived: {@code MAMORI}, {@code EMAIL} or {@code PHONE}
    * @param emergency it came by the emergency route, straight to the national hub
    * @param forwardedAt when this organisation passed it on; null while it has not
    * @param assessment what the organisation added when it passed it on

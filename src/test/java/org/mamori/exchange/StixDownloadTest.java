@@ -19,10 +19,15 @@ import org.mamori.Tokens;
 import org.mamori.directory.Directory;
 import org.mamori.exchange.internal.mapping.StixMapping;
 import org.mamori.exchange.internal.stix.TlpMarkings;
+import org.mamori.shared.Tlp;
 import org.mamori.sharing.ExportedReport;
 import org.mamori.sharing.ItemExport;
+import org.mamori.sharing.MarkingChanged;
+import org.mamori.sharing.SharedItems;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * they may read, and nothing for anyone else, in the browser and with an API token alike.
  */
 @MamoriTest
+@RecordApplicationEvents
 class StixDownloadTest {
 
   private static final String COMPANY = "あさひ野電力";
@@ -42,6 +48,7 @@ class StixDownloadTest {
   @Autowired Directory directory;
   @Autowired ItemExport items;
   @Autowired JsonMapper json;
+  @Autowired ApplicationEvents events;
 
   StixScenarios scenarios;
   RequestPostProcessor reporter;
@@ -80,6 +87,14 @@ class StixDownloadTest {
     assertThat(download("/reports/" + report + "/stix", otherSector).getStatus()).isEqualTo(403);
     mvc.perform(
         post("/reports/" + report + "/marking").with(reporter).with(csrf()).param("tlp", "GREEN"));
+    assertThat(events.stream(MarkingChanged.class))
+        .anySatisfy(
+            changed -> {
+              assertThat(changed.reference()).isEqualTo(report);
+              assertThat(changed.item().kind()).isEqualTo(SharedItems.Kind.REPORT);
+              assertThat(changed.before()).isEqualTo(Tlp.AMBER);
+              assertThat(changed.after()).isEqualTo(Tlp.GREEN);
+            });
     JsonNode elsewhere =
         json.readTree(
             download("/reports/" + report + "/stix", otherSector)

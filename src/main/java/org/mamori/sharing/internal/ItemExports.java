@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +16,6 @@ import org.mamori.directory.OrganisationSummary;
 import org.mamori.directory.SectorSummary;
 import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
-import org.mamori.shared.SectorId;
 import org.mamori.sharing.ExportedAdvisory;
 import org.mamori.sharing.ExportedIndicator;
 import org.mamori.sharing.ExportedOrganisation;
@@ -54,30 +54,33 @@ class ItemExports implements ItemExport {
 
   @Override
   public Optional<ExportedReport> report(String reference) {
-    return reports.findByReference(reference).filter(Report::released).map(this::exported);
+    return reports
+        .findByReference(reference)
+        .filter(Report::released)
+        .map(report -> exported(report, sectors()));
   }
 
   @Override
   public Optional<ExportedAdvisory> advisory(String reference) {
-    return advisories.findByReference(reference).map(this::exported);
+    return advisories.findByReference(reference).map(advisory -> exported(advisory, sectors()));
   }
 
-  private ExportedReport exported(Report report) {
+  private ExportedReport exported(Report report, Map<UUID, SectorSummary> sectors) {
     List<Hop> hops = report.hopsInOrder();
     Set<OrganisationId> ids = new HashSet<>();
     ids.add(report.originator());
     hops.forEach(h -> ids.add(new OrganisationId(h.organisationId())));
-    Map<OrganisationId, ExportedOrganisation> organisations = organisations(ids);
+    Map<OrganisationId, ExportedOrganisation> organisations = organisations(ids, sectors);
     Map<String, Taxonomy.Option> eventTypes =
         taxonomy.eventTypes().stream().collect(Collectors.toMap(Taxonomy.Option::code, o -> o));
     return new ExportedReport(
         report.id(),
         report.reference(),
         organisations.get(report.originator()),
-        sectorCode(report.sectorId()),
+        code(sectors, report.sectorId()),
         report.tlp(),
         report.emergency(),
-        report.submittedAt(),
+        Objects.requireNonNull(report.submittedAt(), "a released report has left"),
         versions.of(report.id()).stream()
             .filter(ReportVersion::released)
             .map(v -> version(v, eventTypes))
@@ -128,8 +131,9 @@ class ItemExports implements ItemExport {
         indicators(v.indicators()));
   }
 
-  private ExportedAdvisory exported(Advisory advisory) {
-    ExportedOrganisation issuer = organisations(List.of(advisory.issuer())).get(advisory.issuer());
+  private ExportedAdvisory exported(Advisory advisory, Map<UUID, SectorSummary> sectors) {
+    ExportedOrganisation issuer =
+        organisations(List.of(advisory.issuer()), sectors).get(advisory.issuer());
     return new ExportedAdvisory(
         advisory.id(),
         advisory.reference(),
@@ -141,12 +145,13 @@ class ItemExports implements ItemExport {
         advisory.tlp(),
         advisory.issuedAt(),
         advisory.acknowledgeBy(),
-        advisory.sanitised() ? source(advisory.sourceSector()) : null,
+        advisory.sanitised()
+            ? source(advisory.sourceSector() == null ? null : sectors.get(advisory.sourceSector()))
+            : null,
         advisory.disclosure());
   }
 
-  private ExportedAdvisory.SanitisedSource source(@Nullable UUID sectorId) {
-    SectorSummary sector = sector(sectorId);
+  private ExportedAdvisory.SanitisedSource source(@Nullable SectorSummary sector) {
     LocalizedText name = sector == null ? null : sector.name();
     return new ExportedAdvisory.SanitisedSource(
         sector == null ? null : sector.code(),
@@ -155,7 +160,7 @@ class ItemExports implements ItemExport {
             sanitisation.reporter(name, Locale.ENGLISH)));
   }
 
-  static List<ExportedIndicator> indicators(String text) {
+  private static List<ExportedIndicator> indicators(String text) {
     return Indicators.in(text).stream()
         .map(
             i ->
@@ -165,7 +170,8 @@ class ItemExports implements ItemExport {
   }
 
   /** Organisations by id; one that has left the directory keeps its id and a "?" for a name. */
-  private Map<OrganisationId, ExportedOrganisation> organisations(Collection<OrganisationId> ids) {
+  private Map<OrganisationId, ExportedOrganisation> organisations(
+      Collection<OrganisationId> ids, Map<UUID, SectorSummary> sectors) {
     Map<OrganisationId, OrganisationSummary> found = directory.organisations(ids);
     return ids.stream()
         .collect(
@@ -179,20 +185,16 @@ class ItemExports implements ItemExport {
                           id,
                           o.nameJa(),
                           o.nameEn(),
-                          o.sector() == null ? null : sectorCode(o.sector().value()));
+                          o.sector() == null ? null : code(sectors, o.sector().value()));
                 }));
   }
 
-  private @Nullable String sectorCode(@Nullable UUID sectorId) {
-    SectorSummary sector = sector(sectorId);
-    return sector == null ? null : sector.code();
+  private Map<UUID, SectorSummary> sectors() {
+    return directory.sectors().stream().collect(Collectors.toMap(s -> s.id().value(), s -> s));
   }
 
-  private @Nullable SectorSummary sector(@Nullable UUID sectorId) {
-    if (sectorId == null) {
-      return null;
-    }
-    SectorId id = new SectorId(sectorId);
-    return directory.sectors().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+  private static @Nullable String code(Map<UUID, SectorSummary> sectors, @Nullable UUID sector) {
+    SectorSummary found = sector == null ? null : sectors.get(sector);
+    return found == null ? null : found.code();
   }
 }

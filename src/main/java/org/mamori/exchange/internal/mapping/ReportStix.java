@@ -167,8 +167,11 @@ final class ReportStix {
     eventType.put("name_ja", v.eventType().name().ja());
     eventType.put("name_en", v.eventType().name().en());
     mamori.put("impact", v.impact());
-    ArrayNode causes = mamori.putArray("causes");
-    v.causes().forEach(causes::add);
+    // STIX allows no empty list: no causes, no property
+    if (!v.causes().isEmpty()) {
+      ArrayNode causes = mamori.putArray("causes");
+      v.causes().forEach(causes::add);
+    }
     mamori.put("service", v.service());
     mamori.put("other_sectors_affected", v.otherSectorsAffected().name());
     mamori.put("verification_level", v.verificationLevel().name());
@@ -253,9 +256,10 @@ final class ReportStix {
     mamori.put("tlp", StixObjects.tlpWord(report.tlp()));
     mamori.put("emergency", report.emergency());
     mamori.put("submitted_at", StixTime.exact(report.submittedAt()));
-    ArrayNode route = mamori.putArray("route");
     for (ExportedReport.Hop hop : report.route()) {
-      ObjectNode entry = route.addObject();
+      ObjectNode entry =
+          (mamori.has("route") ? (ArrayNode) mamori.get("route") : mamori.putArray("route"))
+              .addObject();
       entry.put("organisation_ref", identityId(hop.organisation().id()));
       entry.put("step", hop.step());
       if (hop.from() != null) {

@@ -144,10 +144,12 @@ final class StixObjects {
     return List.of(identity, definition);
   }
 
-  /** An organisation's identity: not versioned, so its times are fixed. */
+  /**
+   * An organisation's identity, as Mamori describes it: not versioned, so its times are fixed (a
+   * renamed organisation keeps its identity's id and times).
+   */
   ObjectNode organisation(String id, String name, @Nullable String description) {
     ObjectNode identity = sdo("identity", id, DEFINED, DEFINED, MAMORI_IDENTITY, IDENTITY_MARKING);
-    identity.remove("created_by_ref");
     identity.put("name", name);
     if (description != null && !description.isBlank()) {
       identity.put("description", description);

@@ -60,6 +60,7 @@ final class StixFixtures {
                 "stopped",
                 ExportedReportVersion.Verification.UNKNOWN,
                 ExportedReportVersion.Response.INVESTIGATING,
+                List.of("ddos", "unknown"),
                 "",
                 "198.51.100.7\nhxxp://bad[.]example/login'x"),
             version(
@@ -72,6 +73,7 @@ final class StixFixtures {
                 "information-leaked",
                 ExportedReportVersion.Verification.REACHED,
                 ExportedReportVersion.Response.CONTAINED,
+                List.of("unknown"),
                 "顧客情報が外に出たおそれ。\n二行目",
                 "198.51.100.7\nevil.example\n2001:db8::1\nattacker@evil.example"),
             version(
@@ -84,6 +86,7 @@ final class StixFixtures {
                 "information-tampered",
                 ExportedReportVersion.Verification.NOT_REACHED,
                 ExportedReportVersion.Response.RECOVERED,
+                List.of(),
                 "復旧済み",
                 "d41d8cd98f00b204e9800998ecf8427e\n"
                     + "da39a3ee5e6b4b0d3255bfef95601890afd80709\n"
@@ -124,6 +127,7 @@ final class StixFixtures {
       String impact,
       ExportedReportVersion.Verification verification,
       ExportedReportVersion.Response response,
+      List<String> causes,
       String details,
       String indicators) {
     return new ExportedReportVersion(
@@ -138,7 +142,7 @@ final class StixFixtures {
         new ExportedReportVersion.EventType(
             eventType, threatGroup, new LocalizedText("類型 " + eventType, "Type " + eventType)),
         impact,
-        List.of("ddos", "unknown"),
+        causes,
         "配電",
         ExportedReportVersion.Answer.UNKNOWN,
         verification,

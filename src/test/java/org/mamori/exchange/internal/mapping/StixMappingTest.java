@@ -43,6 +43,15 @@ class StixMappingTest {
   }
 
   @Test
+  void noListIsWrittenEmpty() {
+    // the OASIS schemas refuse empty lists anywhere; the final version has no causes
+    List<ObjectNode> objects = new ArrayList<>(mapping.report(StixFixtures.report()));
+    objects.addAll(mapping.advisory(StixFixtures.advisory(null)));
+    assertThat(json.writeValueAsString(objects)).doesNotContain("[]");
+    assertThat(StixFixtures.report().versions().get(2).causes()).isEmpty();
+  }
+
+  @Test
   void everyVersionIsOneStixVersionOfTheSameIncidentAndReport() {
     ExportedReport report = StixFixtures.report();
     List<JsonNode> objects = throughText(mapping.report(report));
