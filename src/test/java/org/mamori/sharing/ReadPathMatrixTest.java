@@ -29,9 +29,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Who sees a report, by its marking, through every read path: the page, the lists, search, the CSV
- * export, the API (one and list), an attachment, and what notifications may tell. Each reader must
- * see the report through all of them or through none; a path that forgot the access decision makes
- * this fail.
+ * export, the API (one and list), the STIX 2.1 download (page and API), an attachment, and what
+ * notifications may tell. Each reader must see the report through all of them or through none; a
+ * path that forgot the access decision makes this fail.
  */
 @MamoriTest
 class ReadPathMatrixTest {
@@ -114,6 +114,16 @@ class ReadPathMatrixTest {
             .getResponse()
             .getContentAsString()
             .contains(reference));
+    seen.put("stix", status(get("/reports/" + reference + "/stix"), reader) == 200);
+    seen.put(
+        "api stix",
+        mvc.perform(
+                    get("/api/reports/" + reference + "/stix")
+                        .header("Authorization", "Bearer " + reader.token()))
+                .andReturn()
+                .getResponse()
+                .getStatus()
+            == 200);
     seen.put("attachment", status(get(attachment), reader) == 200);
     seen.put(
         "notification",

@@ -2,10 +2,13 @@ package org.mamori.sharing.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.mamori.access.AccessPolicy;
 import org.mamori.shared.Actor;
 import org.mamori.shared.AuditableChange;
 import org.mamori.shared.Tlp;
+import org.mamori.sharing.MarkingChanged;
+import org.mamori.sharing.SharedItems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +40,8 @@ class Markings {
   }
 
   /**
-   * Changes the marking, recorded as {@code sharing.<kind>.marked}.
+   * Changes the marking, recorded as {@code sharing.<kind>.marked} and announced as {@link
+   * MarkingChanged}.
    *
    * @throws SharingRuleViolation when someone other than the originator tries to loosen it
    */
@@ -61,6 +65,13 @@ class Markings {
             kind,
             item.id().toString(),
             item.reference() + ": " + before.label() + " → " + marking.label(),
+            before,
+            marking));
+    events.publishEvent(
+        new MarkingChanged(
+            new SharedItems.ItemRef(
+                SharedItems.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), item.id()),
+            item.reference(),
             before,
             marking));
   }
