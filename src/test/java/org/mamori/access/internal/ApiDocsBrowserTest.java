@@ -90,7 +90,10 @@ class ApiDocsBrowserTest {
           });
       signIn(context);
       page.navigate("http://localhost:" + port + "/api-docs");
-      page.waitForSelector(".opblock-summary-path[data-path='/api/me']");
+      // the first request builds the whole OpenAPI document: slow on a busy, shared machine
+      page.waitForSelector(
+          ".opblock-summary-path[data-path='/api/me']",
+          new Page.WaitForSelectorOptions().setTimeout(120_000));
       assertThat(page.url()).contains("/swagger-ui/index.html");
       assertThat(page.textContent(".opblock-summary-path[data-path='/api/me']"))
           .contains("/api/me");
