@@ -54,16 +54,6 @@ public final class StixMapping {
     return advisories.fromStix(objects);
   }
 
-  /** The id of the STIX report object an item maps to. */
-  public static String reportIdOf(ExportedReport report) {
-    return ReportStix.reportId(report.id());
-  }
-
-  /** The id of the STIX report object an advisory maps to. */
-  public static String reportIdOf(ExportedAdvisory advisory) {
-    return AdvisoryStix.reportId(advisory.id());
-  }
-
   /**
    * A bundle of the objects, each version once, with the TLP marking-definitions they refer to
    * ahead of them.
