@@ -5,8 +5,6 @@ import org.mamori.shared.Actor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -40,10 +38,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
   }
 
   static Actor currentActor() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof MamoriPrincipal p) {
-      return p.actor();
-    }
-    throw new AuthenticationCredentialsNotFoundException("not signed in");
+    return SignedInActor.current()
+        .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not signed in"));
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * collection, and, at TLP:RED, is for the person who added it only.
  */
 @Component
-class CollectionAccess {
+public class CollectionAccess {
 
   private final Directory directory;
   private final AccessPolicy access;
@@ -34,15 +34,16 @@ class CollectionAccess {
    *
    * @param readers the organisations that may read the collection: its objects' recipients
    */
-  record Rights(Actor actor, boolean canRead, boolean canWrite, Set<OrganisationId> readers) {
+  public record Rights(
+      Actor actor, boolean canRead, boolean canWrite, Set<OrganisationId> readers) {
 
     /** Neither reading nor writing: the collection is not shown to the actor at all. */
-    boolean none() {
+    public boolean none() {
       return !canRead && !canWrite;
     }
   }
 
-  Rights of(Actor actor, TaxiiCollection collection) {
+  public Rights of(Actor actor, TaxiiCollection collection) {
     // Immutable once, so each object's disclosure shares it rather than copying it.
     Set<OrganisationId> readers = Set.copyOf(readers(collection));
     return new Rights(
@@ -53,7 +54,7 @@ class CollectionAccess {
   }
 
   /** The exact TLP decision for the actor's reading of the collection's objects. */
-  Predicate<StoredVersion> readable(Rights rights) {
+  public Predicate<StoredVersion> readable(Rights rights) {
     AccessPolicy.Reader reader = access.readerFor(rights.actor());
     return version ->
         rights.canRead()

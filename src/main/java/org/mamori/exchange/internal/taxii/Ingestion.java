@@ -5,16 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.mamori.exchange.internal.stix.TlpMarkings;
-import org.mamori.exchange.internal.store.ObjectCheck;
 import org.mamori.exchange.internal.store.StixObjects;
 import org.mamori.exchange.internal.store.StixObjects.Addition;
 import org.mamori.exchange.internal.store.StixObjects.NewVersion;
-import org.mamori.exchange.internal.store.Timestamps;
 import org.mamori.exchange.internal.taxii.Statuses.Entry;
 import org.mamori.exchange.internal.taxii.Statuses.Outcome;
 import org.mamori.shared.Actor;
@@ -42,7 +38,7 @@ class Ingestion {
 
   private final Statuses statuses;
   private final StixObjects objects;
-  private final ObjectCheck check;
+  private final ObjectIntake intake;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final MessageSource messages;
@@ -52,7 +48,7 @@ class Ingestion {
   Ingestion(
       Statuses statuses,
       StixObjects objects,
-      ObjectCheck check,
+      ObjectIntake intake,
       TransactionTemplate transaction,
       ApplicationEventPublisher events,
       MessageSource messages,
@@ -60,7 +56,7 @@ class Ingestion {
       Clock clock) {
     this.statuses = statuses;
     this.objects = objects;
-    this.check = check;
+    this.intake = intake;
     this.transaction = transaction;
     this.events = events;
     this.messages = messages;
@@ -89,8 +85,8 @@ class Ingestion {
           new Offered(
               i,
               object,
-              string(object, "id").orElse("objects[" + i + "]"),
-              versionText(object).orElse("")));
+              ObjectIntake.string(object, "id").orElse("objects[" + i + "]"),
+              ObjectIntake.versionText(object).orElse("")));
     }
     UUID status = UUID.randomUUID();
     transaction.executeWithoutResult(
@@ -114,7 +110,7 @@ class Ingestion {
     List<Entry> outcomes = new ArrayList<>(batch.size());
     List<Offered> acceptable = new ArrayList<>(batch.size());
     for (Offered offer : batch) {
-      List<String> problems = check.problems(offer.object());
+      List<String> problems = intake.problems(offer.object());
       if (problems.isEmpty()) {
         acceptable.add(offer);
       } else {
@@ -162,38 +158,12 @@ class Ingestion {
   record Added(String status, List<String> versions) {}
 
   private static NewVersion version(Actor actor, TaxiiCollection collection, Offered offer) {
-    JsonNode object = offer.object();
-    Tlp tlp = TlpMarkings.strictestOf(markingRefs(object)).orElse(collection.defaultTlp());
-    Optional<String> versionText = versionText(object);
-    return new NewVersion(
-        offer.id(),
-        object.get("type").stringValue(),
-        object.get("spec_version").stringValue(),
-        versionText.flatMap(Timestamps::parse).orElse(null),
-        versionText.orElse(null),
+    Tlp tlp = ObjectIntake.marking(offer.object(), collection.defaultTlp());
+    return ObjectIntake.version(
+        offer.object(),
         tlp,
         actor.organisation(),
-        tlp == Tlp.RED ? Set.of(actor.person()) : Set.of(),
-        object.path("revoked").asBoolean(false),
-        object.toString());
-  }
-
-  private static List<String> markingRefs(JsonNode object) {
-    List<String> refs = new ArrayList<>();
-    for (JsonNode ref : object.path("object_marking_refs")) {
-      refs.add(ref.asString());
-    }
-    return refs;
-  }
-
-  /** TAXII: an object's version is its modified, else its created. */
-  private static Optional<String> versionText(JsonNode object) {
-    return string(object, "modified").or(() -> string(object, "created"));
-  }
-
-  private static Optional<String> string(JsonNode object, String property) {
-    JsonNode value = object.get(property);
-    return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
+        tlp == Tlp.RED ? Set.of(actor.person()) : Set.of());
   }
 
   private String text(String key) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /** The collections, in the order they were made (TAXII asks for a stable order). */
 @Repository
-class StoredCollections {
+public class StoredCollections {
 
   private static final String COLUMNS =
       "id, title, description, alias, default_tlp, readable_by_everyone, reader_organisations,"
@@ -36,13 +36,13 @@ class StoredCollections {
     this.jdbc = jdbc;
   }
 
-  List<TaxiiCollection> all() {
+  public List<TaxiiCollection> all() {
     return jdbc.sql("select " + COLUMNS + " from taxii_collection order by created_at, id")
         .query((rs, i) -> collection(rs))
         .list();
   }
 
-  Optional<TaxiiCollection> byId(UUID id) {
+  public Optional<TaxiiCollection> byId(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from taxii_collection where id = :id")
         .param("id", id)
         .query((rs, i) -> collection(rs))

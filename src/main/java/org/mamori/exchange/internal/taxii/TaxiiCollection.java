@@ -10,7 +10,7 @@ import org.mamori.shared.SectorId;
 import org.mamori.shared.Tlp;
 
 /** A collection as stored: its definition, and when it was made and last changed. */
-record TaxiiCollection(
+public record TaxiiCollection(
     UUID id,
     String title,
     String description,
@@ -23,7 +23,7 @@ record TaxiiCollection(
     Instant createdAt,
     Instant updatedAt) {
 
-  TaxiiCollection {
+  public TaxiiCollection {
     readerOrganisations = Set.copyOf(readerOrganisations);
     readerSectors = Set.copyOf(readerSectors);
     writerOrganisations = Set.copyOf(writerOrganisations);
