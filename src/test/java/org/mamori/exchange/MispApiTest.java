@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mamori.exchange.MispImportPageTest.DEMO;
 import static org.mamori.exchange.MispImportPageTest.IP_INDICATOR;
 import static org.mamori.exchange.MispImportPageTest.fixture;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.http.HttpRequest;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
+import org.mamori.SignIn;
 import org.mamori.TestPeople;
 import org.mamori.exchange.TaxiiFixtures.Member;
 import org.mamori.exchange.TaxiiHttp.Reply;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/exchange/misp}: a tool imports a MISP event with its API token into a collection
@@ -100,6 +103,24 @@ class MispApiTest {
         .isEqualTo(403);
     assertThat(post(reader.token(), collection.toString(), fixture(DEMO)).status()).isEqualTo(404);
     assertThat(http.get(reader.token(), TaxiiHttp.objects(collection)).ids()).isEmpty();
+  }
+
+  @Test
+  void theImportAndTheDownloadsAreDescribedInTheApiDocs() throws Exception {
+    JsonNode paths =
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                mvc.perform(get("/v3/api-docs").with(SignIn.as(mvc, SignIn.ANALYST)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .get("paths");
+
+    assertThat(paths.at("/~1api~1exchange~1misp/post/summary").asString())
+        .isEqualTo("Import one MISP event into a TAXII collection");
+    assertThat(paths.has("/api/reports/{reference}/misp")).isTrue();
+    assertThat(paths.has("/api/advisories/{reference}/misp")).isTrue();
   }
 
   private Reply post(String token, String target, byte[] event) {

@@ -100,6 +100,7 @@ class MispImportPageTest {
 
     Document status = Pages.get(mvc, importer, result.select("#status-link").attr("href"));
     assertThat(status.select("#stored").text()).isEqualTo(Integer.toString(stored));
+    assertThat(people.auditEntries("exchange.objects.added", collection.toString())).isOne();
   }
 
   @Test
