@@ -56,11 +56,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who finds an advisory, by its marking and its audience, on every read path: the page, the three
- * lists, the API (one and its three lists), the notice other modules may give (e-mails and webhook
- * calls are written from it), the in-app notice, the notification list, the live stream and, for a
- * sanitised release, the page of the report it was made from. The tables are written out by hand:
- * each reader must find each advisory exactly on the paths its cell names and on no other, so a
- * path that forgets the access decision, or asks it about the wrong thing, makes this fail.
+ * lists, the API (one and its three lists), the STIX 2.1 and MISP downloads (page and API), the
+ * notice other modules may give (e-mails and webhook calls are written from it), the in-app notice,
+ * the notification list, the live stream and, for a sanitised release, the page of the report it
+ * was made from. The tables are written out by hand: each reader must find each advisory exactly on
+ * the paths its cell names and on no other, so a path that forgets the access decision, or asks it
+ * about the wrong thing, makes this fail.
  */
 @MamoriTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -169,6 +170,12 @@ class AdvisoryReadPathMatrixTest {
     API_LIST_RECEIVED,
     API_LIST_ISSUED,
     API_LIST_ALL,
+    /** The "STIX 2.1 (JSON)" download, from the page and with a token. */
+    STIX,
+    API_STIX,
+    /** The "MISP (JSON)" download, from the page and with a token. */
+    MISP,
+    API_MISP,
     /** {@link SharedItems#noticeFor}: what notices, e-mails and webhook calls may say. */
     NOTICE,
     /** An in-app notice was stored for the reader (an e-mail is queued with it when set up). */
@@ -189,6 +196,10 @@ class AdvisoryReadPathMatrixTest {
         Path.LIST_ALL,
         Path.API_ONE,
         Path.API_LIST_ALL,
+        Path.STIX,
+        Path.API_STIX,
+        Path.MISP,
+        Path.API_MISP,
         Path.NOTICE,
         Path.SANITISED_RELEASES),
     /** It is readable and reached the reader's organisation: the RECEIVED lists, and told of it. */
@@ -197,6 +208,10 @@ class AdvisoryReadPathMatrixTest {
         Path.LIST_ALL,
         Path.API_ONE,
         Path.API_LIST_ALL,
+        Path.STIX,
+        Path.API_STIX,
+        Path.MISP,
+        Path.API_MISP,
         Path.NOTICE,
         Path.SANITISED_RELEASES,
         Path.LIST_RECEIVED,
@@ -210,6 +225,10 @@ class AdvisoryReadPathMatrixTest {
         Path.LIST_ALL,
         Path.API_ONE,
         Path.API_LIST_ALL,
+        Path.STIX,
+        Path.API_STIX,
+        Path.MISP,
+        Path.API_MISP,
         Path.NOTICE,
         Path.SANITISED_RELEASES,
         Path.LIST_ISSUED,
@@ -439,6 +458,13 @@ class AdvisoryReadPathMatrixTest {
     lists.forEach((path, shown) -> found.put(path, shown.contains(mark)));
     found.put(Path.PAGE, html(reader, "/advisories/" + advisory.reference()).contains(mark));
     found.put(Path.API_ONE, api(reader, "/api/advisories/" + advisory.reference()).contains(mark));
+    for (String format : List.of("stix", "misp")) {
+      String download = "/advisories/" + advisory.reference() + "/" + format;
+      boolean stix = format.equals("stix");
+      found.put(stix ? Path.STIX : Path.MISP, html(reader, download).contains(mark));
+      found.put(
+          stix ? Path.API_STIX : Path.API_MISP, api(reader, "/api" + download).contains(mark));
+    }
     found.put(
         Path.NOTICE,
         items

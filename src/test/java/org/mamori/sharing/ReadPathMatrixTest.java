@@ -29,9 +29,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Who sees a report, by its marking, through every read path: the page, the lists, search, the CSV
- * export, the API (one and list), the STIX 2.1 download (page and API), an attachment, and what
- * notifications may tell. Each reader must see the report through all of them or through none; a
- * path that forgot the access decision makes this fail.
+ * export, the API (one and list), the STIX 2.1 and MISP downloads (page and API), an attachment,
+ * and what notifications may tell. Each reader must see the report through all of them or through
+ * none; a path that forgot the access decision makes this fail.
  */
 @MamoriTest
 class ReadPathMatrixTest {
@@ -119,6 +119,16 @@ class ReadPathMatrixTest {
         "api stix",
         mvc.perform(
                     get("/api/reports/" + reference + "/stix")
+                        .header("Authorization", "Bearer " + reader.token()))
+                .andReturn()
+                .getResponse()
+                .getStatus()
+            == 200);
+    seen.put("misp", status(get("/reports/" + reference + "/misp"), reader) == 200);
+    seen.put(
+        "api misp",
+        mvc.perform(
+                    get("/api/reports/" + reference + "/misp")
                         .header("Authorization", "Bearer " + reader.token()))
                 .andReturn()
                 .getResponse()

@@ -86,6 +86,7 @@ public class MispExport {
     private final Set<String> pointedAtByObservables = new HashSet<>();
     private final Map<String, String> comments = new HashMap<>();
     private final Set<String> commentNotes = new HashSet<>();
+    private final Set<Set<Observables.Found>> indicated = new HashSet<>();
 
     Conversion(JsonNode container, Map<String, JsonNode> byId) {
       this.container = container;
@@ -123,13 +124,19 @@ public class MispExport {
 
     /**
      * Observables an observed-data holds are read through it, and those another observable points
-     * at through that one, not on their own; a note on an observed-data is the comment MISP keeps
-     * on the attribute.
+     * at through that one, not on their own; one that is exactly what an indicator of the report
+     * detects is that indicator's attribute, not a second one; a note on an observed-data is the
+     * comment MISP keeps on the attribute.
      */
     private void findObservablesAndComments(List<JsonNode> referenced) {
       for (JsonNode object : referenced) {
         if (type(object).equals("observed-data")) {
           inObservedData.addAll(texts(object.path("object_refs")));
+        } else if (type(object).equals("indicator")
+            && MispFields.text(object, "pattern_type").equals("stix")) {
+          StixPatterns.read(MispFields.text(object, "pattern"))
+              .filter(found -> !found.isEmpty())
+              .ifPresent(found -> indicated.add(Set.copyOf(found)));
         }
       }
       byId.values().stream()
@@ -253,9 +260,11 @@ public class MispExport {
 
     private void standaloneObservable(JsonNode observable) {
       String id = MispFields.text(observable, "id");
-      if (!inObservedData.contains(id)
-          && !pointedAtByObservables.contains(id)
-          && !shape(observable, read(observable), false, "")) {
+      if (inObservedData.contains(id) || pointedAtByObservables.contains(id)) {
+        return;
+      }
+      List<Observables.Found> found = read(observable);
+      if (!indicated.contains(Set.copyOf(found)) && !shape(observable, found, false, "")) {
         problems.add(MispProblem.of(id, MispReason.OBSERVATION_NOT_EXPRESSIBLE, id));
       }
     }

@@ -39,6 +39,12 @@ public enum MispReason {
   EVENT_FILE_UNREADABLE("misp.feed.eventFileUnreadable"),
   /** {0} uuid in the manifest, {1} uuid in the file. */
   EVENT_UUID_MISMATCH("misp.feed.uuidMismatch"),
+  /** {0} the most megabytes an upload may hold. */
+  UPLOAD_TOO_LARGE("misp.upload.tooLarge"),
+  /** {0} file name. */
+  ZIP_UNREADABLE("misp.upload.zipUnreadable"),
+  /** {0} file name. */
+  ZIP_WITHOUT_EVENTS("misp.upload.zipWithoutEvents"),
   /** No arguments. */
   NO_REPORT("misp.export.noReport"),
   /** {0} STIX id, {1} pattern. */

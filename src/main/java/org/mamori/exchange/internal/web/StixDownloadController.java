@@ -3,8 +3,6 @@ package org.mamori.exchange.internal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mamori.shared.Actor;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,14 +45,9 @@ class StixDownloadController {
   }
 
   private ResponseEntity<byte[]> attachment(String reference, ObjectNode bundle) {
-    return ResponseEntity.ok()
-        .contentType(STIX)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename("mamori-" + reference + ".stix.json")
-                .build()
-                .toString())
-        .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle));
+    return Attachments.of(
+        "mamori-" + reference + ".stix.json",
+        STIX,
+        json.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle));
   }
 }
