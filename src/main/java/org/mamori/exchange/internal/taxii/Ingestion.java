@@ -175,7 +175,9 @@ class Ingestion {
         actor.organisation(),
         tlp == Tlp.RED ? Set.of(actor.person()) : Set.of(),
         object.path("revoked").asBoolean(false),
-        object.toString());
+        object.toString(),
+        null,
+        null);
   }
 
   private static List<String> markingRefs(JsonNode object) {
