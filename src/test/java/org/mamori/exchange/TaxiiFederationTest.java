@@ -1,16 +1,22 @@
 package org.mamori.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mamori.exchange.TaxiiFixtures.TLP_GREEN;
 import static org.mamori.exchange.TaxiiFixtures.TLP_RED;
 import static org.mamori.exchange.TaxiiFixtures.envelope;
 import static org.mamori.exchange.TaxiiFixtures.newId;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +35,7 @@ import org.mamori.access.Passwords;
 import org.mamori.directory.Directory;
 import org.mamori.directory.Enrolment;
 import org.mamori.exchange.TaxiiFixtures.Member;
+import org.mamori.exchange.internal.store.Timestamps;
 import org.mamori.exchange.internal.subscription.SubscriptionPoller;
 import org.mamori.shared.Tlp;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +45,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -45,8 +53,10 @@ import org.springframework.web.context.WebApplicationContext;
  * Two Mamori instances federate over TAXII 2.1: B subscribes to a collection on A (the shared test
  * context) and receives an advisory (a STIX report and its note), its revised version and its
  * revocation, each as a version of its own; a TLP:RED object on A never reaches B, even though the
- * subscription's token may read it there. B is a second whole application on a database of its own:
- * an embedded PostgreSQL under target/, or a fresh database on the server CI names.
+ * subscription's token may read it there. Mamori's own advisories on A reach B through A's
+ * collection mamori-items; a TLP:RED advisory is never published there at all. B is a second whole
+ * application on a database of its own: an embedded PostgreSQL under target/, or a fresh database
+ * on the server CI names.
  */
 @MamoriTest
 class TaxiiFederationTest {
@@ -60,6 +70,7 @@ class TaxiiFederationTest {
   @Autowired MockMvc mvc;
   @Autowired TestPeople people;
   @Autowired TaxiiCollections collections;
+  @Autowired JdbcClient jdbcA;
 
   @BeforeAll
   static void startB() throws SQLException {
@@ -107,14 +118,8 @@ class TaxiiFederationTest {
 
     // B: a collection for the water utility there, subscribed to A's with the member's token.
     MockMvc mvcB = mvc(b);
-    TestPeople peopleB =
-        new TestPeople(
-            b.getBean(Enrolment.class),
-            b.getBean(Passwords.class),
-            b.getBean(Directory.class),
-            b.getBean(JdbcClient.class));
     UUID received =
-        new TaxiiFixtures(mvcB, peopleB, b.getBean(TaxiiCollections.class))
+        new TaxiiFixtures(mvcB, testPeople(b), b.getBean(TaxiiCollections.class))
             .collection(Tlp.AMBER, Set.of("minamikawa-water"), Set.of());
     JdbcClient jdbcB = b.getBean(JdbcClient.class);
     Subscribing subscribingB = new Subscribing(mvcB, jdbcB);
@@ -179,6 +184,77 @@ class TaxiiFederationTest {
     assertThat(subscribingB.state(subscription)).containsEntry("consecutive_failures", 0);
   }
 
+  @Test
+  void anAdvisoryIssuedInMamoriOnAReachesBAndARedOneNeverDoes() throws Exception {
+    // B subscribes to A's own publications, from now on, with a water utility member's token.
+    Member water =
+        new TaxiiFixtures(mvc, people, collections).member("minamikawa-water", "reporter");
+    MockMvc mvcB = mvc(b);
+    JdbcClient jdbcB = b.getBean(JdbcClient.class);
+    UUID received =
+        new TaxiiFixtures(mvcB, testPeople(b), b.getBean(TaxiiCollections.class))
+            .collection(Tlp.AMBER, Set.of("minamikawa-water"), Set.of());
+    Subscribing subscribingB = new Subscribing(mvcB, jdbcB);
+    UUID subscription =
+        subscribingB.subscribe(
+            SignIn.as(mvcB, SignIn.ADMIN),
+            Subscribing.form(
+                "http://localhost:" + port + TaxiiHttp.ROOT + "collections/mamori-items/",
+                water.token(),
+                "AMBER",
+                received));
+    Instant lastOnA =
+        jdbcA
+            .sql(
+                "select coalesce(last_date_added, now()) from taxii_collection where alias ="
+                    + " 'mamori-items'")
+            .query(OffsetDateTime.class)
+            .single()
+            .toInstant();
+    jdbcB
+        .sql("update taxii_subscription set high_water_mark = :mark where id = :id")
+        .param("mark", Timestamps.taxii(lastOnA))
+        .param("id", subscription)
+        .update();
+
+    // A: the ministry issues a GREEN advisory to everyone and a RED one to the water member.
+    RequestPostProcessor ministry = SignIn.as(mvc, SignIn.MINISTRY);
+    String title = "連携テスト " + UUID.randomUUID();
+    String green = new StixScenarios(mvc).advisory(ministry, title);
+    String redTitle = "赤の連携テスト " + UUID.randomUUID();
+    mvc.perform(
+        post("/advisories")
+            .with(csrf())
+            .with(ministry)
+            .param("title", redTitle)
+            .param("body", "名指しの人だけが読めます。")
+            .param("tlp", "RED")
+            .param("everyone", "true")
+            .param("redRecipients", water.person().email()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbcA
+                        .sql("select count(*) from stix_object where source_item = :item")
+                        .param("item", "advisory:" + green)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+
+    b.getBean(SubscriptionPoller.class).pollNow(subscription);
+
+    List<String> onB =
+        jdbcB
+            .sql("select json::text from stix_object where collection_id = :c")
+            .param("c", received)
+            .query(String.class)
+            .list();
+    assertThat(onB).anySatisfy(object -> assertThat(object).contains(title));
+    assertThat(onB).noneSatisfy(object -> assertThat(object).contains(redTitle));
+    assertThat(subscribingB.state(subscription)).containsEntry("consecutive_failures", 0);
+  }
+
   /** The latest version B holds of the object: its modified and whether it is revoked. */
   private static String latest(JdbcClient jdbc, UUID collection, String object) {
     return jdbc.sql(
@@ -208,6 +284,14 @@ class TaxiiFederationTest {
         "abstract":"対策","content":"遠隔監視装置の初期パスワードを変えてください。",\
         "object_refs":["%s"],"object_marking_refs":["%s"]}"""
         .formatted(id, CREATED, CREATED, report, TLP_GREEN);
+  }
+
+  private static TestPeople testPeople(ConfigurableApplicationContext context) {
+    return new TestPeople(
+        context.getBean(Enrolment.class),
+        context.getBean(Passwords.class),
+        context.getBean(Directory.class),
+        context.getBean(JdbcClient.class));
   }
 
   private static MockMvc mvc(ConfigurableApplicationContext context) {

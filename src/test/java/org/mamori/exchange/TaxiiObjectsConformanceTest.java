@@ -344,7 +344,9 @@ class TaxiiObjectsConformanceTest {
         people.organisation("minamikawa-water"),
         Set.of(),
         false,
-        indicator(id, V1));
+        indicator(id, V1),
+        null,
+        null);
   }
 
   private static void waitFor(CountDownLatch latch) {

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -53,13 +55,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who finds an advisory, by its marking and its audience, on every read path: the page, the three
  * lists, the API (one and its three lists), the STIX 2.1 and MISP downloads (page and API), the
  * notice other modules may give (e-mails and webhook calls are written from it), the in-app notice,
- * the notification list, the live stream and, for a sanitised release, the page of the report it
- * was made from. The tables are written out by hand: each reader must find each advisory exactly on
+ * the notification list, the live stream, for a sanitised release the page of the report it was
+ * made from, and the TAXII collection {@code mamori-items}, which carries every advisory but
+ * TLP:RED ones. The tables are written out by hand: each reader must find each advisory exactly on
  * the paths its cell names and on no other, so a path that forgets the access decision, or asks it
  * about the wrong thing, makes this fail.
  */
@@ -184,7 +189,9 @@ class AdvisoryReadPathMatrixTest {
     /** The live stream (/notifications/stream) the bell listens to. */
     LIVE,
     /** The report page's list of sanitised releases made from it. */
-    SANITISED_RELEASES
+    SANITISED_RELEASES,
+    /** The TAXII collection mamori-items, read with the reader's token (never TLP:RED). */
+    TAXII
   }
 
   /** Where a reader finds an advisory; on every other path they find nothing. */
@@ -201,7 +208,8 @@ class AdvisoryReadPathMatrixTest {
         Path.MISP,
         Path.API_MISP,
         Path.NOTICE,
-        Path.SANITISED_RELEASES),
+        Path.SANITISED_RELEASES,
+        Path.TAXII),
     /** It is readable and reached the reader's organisation: the RECEIVED lists, and told of it. */
     RECEIVED(
         Path.PAGE,
@@ -214,6 +222,7 @@ class AdvisoryReadPathMatrixTest {
         Path.API_MISP,
         Path.NOTICE,
         Path.SANITISED_RELEASES,
+        Path.TAXII,
         Path.LIST_RECEIVED,
         Path.API_LIST_RECEIVED,
         Path.TOLD,
@@ -231,6 +240,7 @@ class AdvisoryReadPathMatrixTest {
         Path.API_MISP,
         Path.NOTICE,
         Path.SANITISED_RELEASES,
+        Path.TAXII,
         Path.LIST_ISSUED,
         Path.API_LIST_ISSUED);
 
@@ -298,7 +308,19 @@ class AdvisoryReadPathMatrixTest {
   }
 
   /** An advisory issued here; the mark in its title is found nowhere else. */
-  record Issued(String reference, UUID id, String mark, @Nullable String sourceReport) {}
+  record Issued(
+      String reference, UUID id, String mark, @Nullable String sourceReport, boolean red) {
+
+    /** Where the reader may find it: TLP:RED never goes out over TAXII. */
+    Set<Path> paths(Sight sight) {
+      Set<Path> paths = EnumSet.noneOf(Path.class);
+      paths.addAll(sight.paths);
+      if (red) {
+        paths.remove(Path.TAXII);
+      }
+      return paths;
+    }
+  }
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
@@ -308,12 +330,14 @@ class AdvisoryReadPathMatrixTest {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired ApplicationEventPublisher events;
+  @Autowired JsonMapper json;
 
   private final Map<Who, Reader> readers = new EnumMap<>(Who.class);
   private final Map<String, Issued> fromACeptoar = new LinkedHashMap<>();
   private final Map<String, Issued> sanitisedFromTheHub = new LinkedHashMap<>();
   private Issued toNarrow;
   private NotifyScenarios scenarios;
+  private final Instant began = Instant.now().minusSeconds(1);
 
   /** Every reader listens before anything is issued, so the live stream carries what they hear. */
   @BeforeAll
@@ -335,6 +359,8 @@ class AdvisoryReadPathMatrixTest {
     }
     toNarrow = fromTheWaterCeptoar("GREEN");
     awaitEveryNotice();
+    awaitPublished(
+        Stream.concat(fromACeptoar.values().stream(), sanitisedFromTheHub.values().stream()), null);
   }
 
   @AfterAll
@@ -372,6 +398,7 @@ class AdvisoryReadPathMatrixTest {
                 .query(String.class)
                 .single())
         .isEqualTo("AMBER");
+    awaitPublished(Stream.of(toNarrow), "AMBER");
 
     assertAgree(expected, Map.of("narrowed-to-AMBER", toNarrow), output);
   }
@@ -411,7 +438,8 @@ class AdvisoryReadPathMatrixTest {
         reportPages.put(source, html(reader, "/reports/" + source));
       }
       for (Map.Entry<String, Issued> column : byColumn.entrySet()) {
-        Set<Path> expectedPaths = expected.sight(reader.who(), column.getKey()).paths;
+        Set<Path> expectedPaths =
+            column.getValue().paths(expected.sight(reader.who(), column.getKey()));
         for (Map.Entry<Path, Boolean> path :
             paths(reader, column.getValue(), lists, reportPages).entrySet()) {
           if (path.getValue() != expectedPaths.contains(path.getKey())) {
@@ -441,7 +469,59 @@ class AdvisoryReadPathMatrixTest {
     lists.put(Path.API_LIST_ISSUED, api(reader, "/api/advisories?box=ISSUED"));
     lists.put(Path.API_LIST_ALL, api(reader, "/api/advisories?box=ALL"));
     lists.put(Path.NOTIFICATION_LIST, html(reader, "/notifications?show=ALL"));
+    lists.put(Path.TAXII, taxiiNotes(reader));
     return lists;
+  }
+
+  /** Every STIX note in mamori-items the reader's token may read, added since the class began. */
+  private String taxiiNotes(Reader reader) throws Exception {
+    StringBuilder notes = new StringBuilder();
+    String next = null;
+    do {
+      MockHttpServletRequestBuilder page =
+          get("/taxii2/mamori/collections/mamori-items/objects/")
+              .header("Authorization", "Bearer " + reader.token())
+              .header("Accept", "application/taxii+json;version=2.1")
+              .param("match[type]", "note")
+              .param("added_after", began.toString());
+      if (next != null) {
+        page.param("next", next);
+      }
+      String body =
+          mvc.perform(page)
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      notes.append(body);
+      JsonNode envelope = json.readTree(body);
+      next = envelope.path("more").asBoolean(false) ? envelope.get("next").asString() : null;
+    } while (next != null);
+    return notes.toString();
+  }
+
+  /**
+   * Waits until the exchange module has published the advisories (all but TLP:RED ones) to
+   * mamori-items and, when a marking is given, given it to what it published.
+   */
+  private void awaitPublished(Stream<Issued> advisories, @Nullable String marking) {
+    advisories
+        .filter(advisory -> !advisory.red())
+        .forEach(
+            advisory ->
+                await()
+                    .atMost(NotifyScenarios.PATIENCE)
+                    .until(
+                        () -> {
+                          List<String> notes =
+                              jdbc.sql(
+                                      "select tlp from stix_object where source_item = :item and"
+                                          + " object_type = 'note'")
+                                  .param("item", "advisory:" + advisory.reference())
+                                  .query(String.class)
+                                  .list();
+                          return marking == null ? !notes.isEmpty() : notes.contains(marking);
+                        }));
   }
 
   /**
@@ -491,7 +571,7 @@ class AdvisoryReadPathMatrixTest {
           "redRecipients",
           readers.get(WATER_OPERATOR).email() + "," + readers.get(WATER_MINISTRY).email());
     }
-    return issue(WATER_CEPTOAR_AUTHOR, request, mark, null);
+    return issue(WATER_CEPTOAR_AUTHOR, request, mark, null, tlp.equals("RED"));
   }
 
   private Issued sanitisedToTheWaterSector(String tlp, String source) throws Exception {
@@ -503,15 +583,19 @@ class AdvisoryReadPathMatrixTest {
     if (tlp.equals("RED")) {
       request.param("redRecipients", readers.get(WATER_OPERATOR).email());
     }
-    return issue(HUB_AUTHOR, request, mark, source);
+    return issue(HUB_AUTHOR, request, mark, source, tlp.equals("RED"));
   }
 
   private Issued issue(
-      Who author, MockHttpServletRequestBuilder request, String mark, @Nullable String source)
+      Who author,
+      MockHttpServletRequestBuilder request,
+      String mark,
+      @Nullable String source,
+      boolean red)
       throws Exception {
     String reference =
         AdvisoryRequests.reference(mvc.perform(request.with(readers.get(author).session())));
-    return new Issued(reference, AdvisoryRequests.id(jdbc, reference), mark, source);
+    return new Issued(reference, AdvisoryRequests.id(jdbc, reference), mark, source, red);
   }
 
   /**

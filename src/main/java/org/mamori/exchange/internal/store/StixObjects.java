@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mamori.platform.SqlTime;
+import org.mamori.shared.Actor;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.shared.Tlp;
@@ -47,9 +49,17 @@ public class StixObjects {
 
   private static final Logger log = LoggerFactory.getLogger(StixObjects.class);
 
-  /** TLP:RED versions only for the people named; everything else is left to the exact decision. */
+  /**
+   * TLP:RED versions only for the people named; AMBER ones with recipients of their own only for
+   * the originator and those recipients; everything else is left to the exact decision.
+   */
   private static final String VISIBLE =
-      "(%1$s.tlp <> 'RED' or cast(:reader as uuid) = any(%1$s.named_recipients))";
+      """
+      (%1$s.tlp in ('CLEAR', 'GREEN')
+       or (%1$s.tlp in ('AMBER', 'AMBER_STRICT')
+           and (%1$s.recipients is null or %1$s.originator = cast(:readerOrganisation as uuid)
+                or cast(:readerOrganisation as uuid) = any(%1$s.recipients)))
+       or cast(:reader as uuid) = any(%1$s.named_recipients))""";
 
   private static final String SAME_OBJECT =
       "%1$s.collection_id = o.collection_id and %1$s.object_id = o.object_id";
@@ -74,7 +84,7 @@ public class StixObjects {
       ObjectFilter filter,
       @Nullable Cursor after,
       int limit,
-      PersonId reader,
+      Actor reader,
       boolean withJson,
       Predicate<StoredVersion> readable) {
     List<StoredVersion> shown = new ArrayList<>();
@@ -96,7 +106,7 @@ public class StixObjects {
   /** Every version that matches, in date-added order (for one object's versions: a few). */
   @Transactional(readOnly = true)
   public List<StoredVersion> all(
-      UUID collection, ObjectFilter filter, PersonId reader, Predicate<StoredVersion> readable) {
+      UUID collection, ObjectFilter filter, Actor reader, Predicate<StoredVersion> readable) {
     return readableOnly(query(collection, filter, null, null, reader, false), readable);
   }
 
@@ -138,7 +148,13 @@ public class StixObjects {
     return last.toInstant().minus(count - 1L, ChronoUnit.MICROS);
   }
 
-  /** A version about to be added, already checked. */
+  /**
+   * A version about to be added, already checked.
+   *
+   * @param sourceItem the Mamori item it was published from; null for objects from elsewhere and
+   *     for objects many items share
+   * @param recipients the organisations it has reached; null for whoever may read the collection
+   */
   public record NewVersion(
       String objectId,
       String objectType,
@@ -149,7 +165,27 @@ public class StixObjects {
       OrganisationId originator,
       Set<PersonId> namedRecipients,
       boolean revoked,
-      String json) {}
+      String json,
+      @Nullable String sourceItem,
+      @Nullable Set<OrganisationId> recipients) {
+
+    /** The same version, published from a Mamori item that has reached the recipients. */
+    public NewVersion publishedFrom(String item, Set<OrganisationId> itemRecipients) {
+      return new NewVersion(
+          objectId,
+          objectType,
+          specVersion,
+          version,
+          versionText,
+          tlp,
+          originator,
+          namedRecipients,
+          revoked,
+          json,
+          item,
+          itemRecipients);
+    }
+  }
 
   /** What became of a version offered to the collection. */
   public enum Outcome {
@@ -177,10 +213,12 @@ public class StixObjects {
       List<String> same =
           jdbc.sql(
                   "select version_text from stix_object where collection_id = :collection and"
-                      + " object_id = :object and json = cast(:json as jsonb) limit 1")
+                      + " object_id = :object and json = cast(:json as jsonb) and source_item is"
+                      + " not distinct from cast(:source as text) limit 1")
               .param("collection", collection)
               .param("object", version.objectId())
               .param("json", version.json())
+              .param("source", version.sourceItem())
               .query(String.class)
               .list();
       if (!same.isEmpty()) {
@@ -195,9 +233,10 @@ public class StixObjects {
                 """
                 insert into stix_object (collection_id, object_id, object_type, spec_version, version,
                                          version_text, date_added, tlp, originator, named_recipients,
-                                         revoked, json)
+                                         revoked, json, source_item, recipients)
                 values (:collection, :object, :type, :spec, :version, :versionText, :dateAdded, :tlp,
-                        :originator, cast(:named as uuid[]), :revoked, cast(:json as jsonb))
+                        :originator, cast(:named as uuid[]), :revoked, cast(:json as jsonb),
+                        cast(:source as text), cast(:recipients as uuid[]))
                 on conflict (collection_id, object_id, version) do nothing
                 """)
             .param("collection", collection)
@@ -209,13 +248,11 @@ public class StixObjects {
             .param("dateAdded", SqlTime.utc(dateAdded))
             .param("tlp", version.tlp().name())
             .param("originator", version.originator().value())
-            .param(
-                "named",
-                version.namedRecipients().stream()
-                    .map(person -> person.value().toString())
-                    .toArray(String[]::new))
+            .param("named", uuids(version.namedRecipients(), PersonId::value))
             .param("revoked", version.revoked())
             .param("json", version.json())
+            .param("source", version.sourceItem())
+            .param("recipients", uuids(version.recipients(), OrganisationId::value))
             .update();
     if (added == 1) {
       return new Addition(Outcome.ADDED, versionText);
@@ -231,6 +268,85 @@ public class StixObjects {
             .query(Boolean.class)
             .single();
     return new Addition(same ? Outcome.ALREADY_THERE : Outcome.CONFLICTS, versionText);
+  }
+
+  /** A stored version's time and JSON. */
+  public record StoredJson(Instant version, String json) {}
+
+  /**
+   * The latest version of an object that came from the source (null: from no Mamori item), if any.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<StoredJson> latest(UUID collection, String objectId, @Nullable String source) {
+    return jdbc.sql(
+            """
+            select version, json::text from stix_object
+             where collection_id = :collection and object_id = :object
+               and source_item is not distinct from cast(:source as text)
+             order by version desc, date_added desc
+             limit 1
+            """)
+        .param("collection", collection)
+        .param("object", objectId)
+        .param("source", source)
+        .query(
+            (rs, i) ->
+                new StoredJson(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2)))
+        .optional();
+  }
+
+  /** Whether the collection holds that version of the object. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean holds(UUID collection, String objectId, Instant version) {
+    return jdbc.sql(
+            "select exists (select 1 from stix_object where collection_id = :collection and"
+                + " object_id = :object and version = :version)")
+        .param("collection", collection)
+        .param("object", objectId)
+        .param("version", SqlTime.utc(version))
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Every version published from a Mamori item: row number and JSON. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<Long, String> publishedFrom(UUID collection, String source) {
+    Map<Long, String> rows = new HashMap<>();
+    jdbc.sql(
+            "select id, json::text from stix_object where collection_id = :collection and"
+                + " source_item = :source")
+        .param("collection", collection)
+        .param("source", source)
+        .query(
+            rs -> {
+              rows.put(rs.getLong(1), rs.getString(2));
+            });
+    return rows;
+  }
+
+  /** Gives the rows a new access decision: marking, originator, recipients and named people. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void setAccess(
+      UUID collection,
+      Collection<Long> rows,
+      Tlp tlp,
+      OrganisationId originator,
+      Set<OrganisationId> recipients,
+      Set<PersonId> namedRecipients) {
+    jdbc.sql(
+            """
+            update stix_object
+               set tlp = :tlp, originator = :originator, recipients = cast(:recipients as uuid[]),
+                   named_recipients = cast(:named as uuid[])
+             where collection_id = :collection and id = any(cast(:rows as bigint[]))
+            """)
+        .param("collection", collection)
+        .param("rows", rows.toArray(Long[]::new))
+        .param("tlp", tlp.name())
+        .param("originator", originator.value())
+        .param("recipients", uuids(recipients, OrganisationId::value))
+        .param("named", uuids(namedRecipients, PersonId::value))
+        .update();
   }
 
   private static List<StoredVersion> readableOnly(
@@ -254,12 +370,13 @@ public class StixObjects {
       ObjectFilter filter,
       @Nullable Cursor after,
       @Nullable Integer limit,
-      PersonId reader,
+      Actor reader,
       boolean withJson) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("collection", collection);
-    parameters.put("reader", reader.value());
+    parameters.put("reader", reader.person().value());
+    parameters.put("readerOrganisation", reader.organisation().value());
     conditions.add(VISIBLE.formatted("o"));
     if (after != null) {
       conditions.add("(o.date_added, o.id) > (:afterDate, :afterRow)");
@@ -297,7 +414,7 @@ public class StixObjects {
     String sql =
         """
         select o.id, o.object_id, o.spec_version, o.version_text, o.date_added, o.tlp,
-               o.originator, o.named_recipients %s
+               o.originator, o.named_recipients, o.recipients %s
           from stix_object o
          where o.collection_id = :collection and %s
          order by o.date_added, o.id
@@ -344,13 +461,20 @@ public class StixObjects {
         rs.getObject("date_added", OffsetDateTime.class).toInstant(),
         Tlp.valueOf(rs.getString("tlp")),
         new OrganisationId(rs.getObject("originator", UUID.class)),
-        people(rs.getArray("named_recipients")),
+        ids(rs.getArray("named_recipients"), PersonId::new),
+        rs.getArray("recipients") == null
+            ? null
+            : ids(rs.getArray("recipients"), OrganisationId::new),
         withJson ? rs.getString("json") : null);
   }
 
-  private static Set<PersonId> people(Array array) throws SQLException {
-    return Arrays.stream((UUID[]) array.getArray())
-        .map(PersonId::new)
-        .collect(Collectors.toUnmodifiableSet());
+  private static <T> Set<T> ids(Array array, Function<UUID, T> id) throws SQLException {
+    return Arrays.stream((UUID[]) array.getArray()).map(id).collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static <T> String @Nullable [] uuids(@Nullable Set<T> ids, Function<T, UUID> value) {
+    return ids == null
+        ? null
+        : ids.stream().map(value).map(UUID::toString).sorted().toArray(String[]::new);
   }
 }

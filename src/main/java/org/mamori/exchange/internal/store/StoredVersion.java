@@ -13,6 +13,8 @@ import org.mamori.shared.Tlp;
  * @param row the store's own number for the row
  * @param version the version as the object writes it ({@code modified}, else {@code created}, else
  *     the date it was added)
+ * @param recipients the organisations it has reached, for an object published from a Mamori item;
+ *     null: whoever may read the collection
  * @param json the object as it was posted; null when the query did not ask for it
  */
 public record StoredVersion(
@@ -24,6 +26,7 @@ public record StoredVersion(
     Tlp tlp,
     OrganisationId originator,
     Set<PersonId> namedRecipients,
+    @Nullable Set<OrganisationId> recipients,
     @Nullable String json) {
 
   public Cursor cursor() {

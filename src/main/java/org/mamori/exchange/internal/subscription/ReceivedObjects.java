@@ -179,6 +179,7 @@ class ReceivedObjects {
             Tlp.valueOf(rs.getString("tlp")),
             new OrganisationId(rs.getObject("originator", UUID.class)),
             people(rs.getArray("named_recipients").getArray()),
+            null,
             json),
         rs.getObject("collection_id", UUID.class),
         rs.getString("object_type"),

@@ -53,7 +53,10 @@ public class CollectionAccess {
         readers);
   }
 
-  /** The exact TLP decision for the actor's reading of the collection's objects. */
+  /**
+   * The exact TLP decision for the actor's reading of the collection's objects: a version published
+   * from a Mamori item has reached that item's recipients, any other the collection's readers.
+   */
   public Predicate<StoredVersion> readable(Rights rights) {
     AccessPolicy.Reader reader = access.readerFor(rights.actor());
     return version ->
@@ -62,7 +65,7 @@ public class CollectionAccess {
                 new Disclosure(
                     version.originator(),
                     version.tlp(),
-                    rights.readers(),
+                    version.recipients() == null ? rights.readers() : version.recipients(),
                     version.namedRecipients()));
   }
 

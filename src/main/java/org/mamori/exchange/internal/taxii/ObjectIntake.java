@@ -63,7 +63,9 @@ public class ObjectIntake {
         originator,
         namedRecipients,
         object.path("revoked").asBoolean(false),
-        object.toString());
+        object.toString(),
+        null,
+        null);
   }
 
   /** TAXII: an object's version is its modified, else its created. */

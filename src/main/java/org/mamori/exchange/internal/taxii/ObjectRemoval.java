@@ -44,7 +44,7 @@ class ObjectRemoval {
   void remove(TaxiiCollection collection, String objectId, ObjectFilter filter, Rights rights) {
     Actor actor = rights.actor();
     List<StoredVersion> matched =
-        objects.all(collection.id(), filter, actor.person(), access.readable(rights));
+        objects.all(collection.id(), filter, actor, access.readable(rights));
     if (matched.isEmpty()) {
       throw TaxiiException.notFound("taxii.error.object", objectId);
     }

@@ -233,7 +233,7 @@ class TaxiiCollectionsController {
         query.filter(),
         query.after(),
         query.limit(),
-        actor.person(),
+        actor,
         withJson,
         access.readable(found.rights()));
   }
@@ -245,7 +245,7 @@ class TaxiiCollectionsController {
     }
     ObjectFilter any = new ObjectFilter(null, List.of(objectId), null, null, VersionSelection.ALL);
     if (objects
-        .all(found.collection().id(), any, actor.person(), access.readable(found.rights()))
+        .all(found.collection().id(), any, actor, access.readable(found.rights()))
         .isEmpty()) {
       throw TaxiiException.notFound("taxii.error.object", objectId);
     }
