@@ -34,13 +34,18 @@ public final class SecretBox {
 
   /** {@code v1:} and base64 of a fresh 96-bit IV followed by the ciphertext and its tag. */
   public String seal(String owner, String secret) {
+    return seal(owner, secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** As {@link #seal(String, String)}, for a secret that is not text. */
+  public String seal(String owner, byte[] secret) {
     byte[] iv = new byte[IV_BYTES];
     RANDOM.nextBytes(iv);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(associatedData(owner));
-      byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(secret);
       return FORMAT
           + Base64.getEncoder()
               .encodeToString(
@@ -55,6 +60,11 @@ public final class SecretBox {
    *     master secret, or tampering)
    */
   public String open(String owner, String sealedText) {
+    return new String(openBytes(owner, sealedText), StandardCharsets.UTF_8);
+  }
+
+  /** As {@link #open}, for a secret that is not text. */
+  public byte[] openBytes(String owner, String sealedText) {
     if (!sealedText.startsWith(FORMAT)) {
       throw new IllegalStateException("unknown sealed secret format");
     }
@@ -64,7 +74,7 @@ public final class SecretBox {
       cipher.init(
           Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOf(in, IV_BYTES)));
       cipher.updateAAD(associatedData(owner));
-      return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+      return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "Could not open a sealed " + purpose + " secret: was MAMORI_SECRET_KEY changed?", e);

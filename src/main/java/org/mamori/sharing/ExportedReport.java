@@ -3,6 +3,7 @@ package org.mamori.sharing;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.mamori.access.Disclosure;
 import org.mamori.shared.OrganisationId;
@@ -34,6 +35,21 @@ public record ExportedReport(
   public ExportedReport {
     versions = List.copyOf(versions);
     route = List.copyOf(route);
+  }
+
+  /** The same report holding only the versions that pass (those a reader may read, say). */
+  public ExportedReport onlyVersions(Predicate<ExportedReportVersion> kept) {
+    return new ExportedReport(
+        id,
+        reference,
+        originator,
+        sectorCode,
+        tlp,
+        emergency,
+        submittedAt,
+        versions.stream().filter(kept).toList(),
+        route,
+        disclosure);
   }
 
   /** The case's disclosure under a version's own marking, when that is the stricter. */

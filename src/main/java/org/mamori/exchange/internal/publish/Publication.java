@@ -24,7 +24,6 @@ import org.mamori.shared.AuditableChange;
 import org.mamori.shared.Tlp;
 import org.mamori.sharing.ExportedAdvisory;
 import org.mamori.sharing.ExportedReport;
-import org.mamori.sharing.ExportedReportVersion;
 import org.mamori.sharing.ItemExport;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -88,24 +87,13 @@ public class Publication {
   }
 
   private void publish(ExportedReport report) {
-    List<ExportedReportVersion> notRed =
-        report.versions().stream().filter(v -> report.disclosureOf(v).tlp() != Tlp.RED).toList();
-    List<ObjectNode> objects =
-        report.tlp() == Tlp.RED || notRed.isEmpty()
+    ExportedReport notRed = report.onlyVersions(v -> report.disclosureOf(v).tlp() != Tlp.RED);
+    publish(
+        "report:" + report.reference(),
+        report.disclosure(),
+        report.tlp() == Tlp.RED || notRed.versions().isEmpty()
             ? List.of()
-            : mapping.report(
-                new ExportedReport(
-                    report.id(),
-                    report.reference(),
-                    report.originator(),
-                    report.sectorCode(),
-                    report.tlp(),
-                    report.emergency(),
-                    report.submittedAt(),
-                    notRed,
-                    report.route(),
-                    report.disclosure()));
-    publish("report:" + report.reference(), report.disclosure(), objects);
+            : mapping.report(notRed));
   }
 
   private void publish(ExportedAdvisory advisory) {

@@ -452,7 +452,11 @@ public class StixObjects {
     return Optional.of("(" + String.join(" or ", any) + ")");
   }
 
-  private static StoredVersion version(ResultSet rs, boolean withJson) throws SQLException {
+  /**
+   * The version in the current row of a query over {@code stix_object}: its columns by their own
+   * names, and {@code json} when asked for.
+   */
+  public static StoredVersion version(ResultSet rs, boolean withJson) throws SQLException {
     return new StoredVersion(
         rs.getLong("id"),
         rs.getString("object_id"),

@@ -5,22 +5,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.mamori.exchange.internal.store.StixObjects;
 import org.mamori.exchange.internal.store.StixObjects.NewVersion;
 import org.mamori.exchange.internal.store.StoredVersion;
 import org.mamori.platform.SqlTime;
-import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
-import org.mamori.shared.Tlp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -153,7 +149,7 @@ class ReceivedObjects {
     String sql =
         """
         select o.id, o.object_id, o.object_type, o.spec_version, o.version_text, o.date_added,
-               o.tlp, o.originator, o.named_recipients, o.revoked, o.collection_id %s,
+               o.tlp, o.originator, o.named_recipients, o.recipients, o.revoked, o.collection_id %s,
                r.label, r.received_at, s.id as subscription_id, s.title as subscription_title
           from taxii_received r
           join stix_object o on o.id = r.object_row
@@ -170,17 +166,7 @@ class ReceivedObjects {
   private static Received received(ResultSet rs, boolean withJson) throws SQLException {
     String json = withJson ? rs.getString("json") : null;
     return new Received(
-        new StoredVersion(
-            rs.getLong("id"),
-            rs.getString("object_id"),
-            rs.getString("spec_version"),
-            rs.getString("version_text"),
-            rs.getObject("date_added", OffsetDateTime.class).toInstant(),
-            Tlp.valueOf(rs.getString("tlp")),
-            new OrganisationId(rs.getObject("originator", UUID.class)),
-            people(rs.getArray("named_recipients").getArray()),
-            null,
-            json),
+        StixObjects.version(rs, withJson),
         rs.getObject("collection_id", UUID.class),
         rs.getString("object_type"),
         rs.getBoolean("revoked"),
@@ -189,9 +175,5 @@ class ReceivedObjects {
         rs.getString("subscription_title"),
         rs.getObject("received_at", OffsetDateTime.class).toInstant(),
         json);
-  }
-
-  private static Set<PersonId> people(Object array) {
-    return Arrays.stream((UUID[]) array).map(PersonId::new).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -1,12 +1,10 @@
 package org.mamori.exchange.internal.web;
 
-import java.util.List;
 import org.mamori.access.AccessPolicy;
 import org.mamori.exchange.internal.mapping.StixMapping;
 import org.mamori.shared.Actor;
 import org.mamori.sharing.ExportedAdvisory;
 import org.mamori.sharing.ExportedReport;
-import org.mamori.sharing.ExportedReportVersion;
 import org.mamori.sharing.ItemExport;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,24 +45,11 @@ class StixDownloads {
     if (!tlp.mayRead(report.disclosure())) {
       throw new AccessDeniedException("may not read " + reference);
     }
-    List<ExportedReportVersion> readable =
-        report.versions().stream().filter(v -> tlp.mayRead(report.disclosureOf(v))).toList();
-    if (readable.isEmpty()) {
+    ExportedReport readable = report.onlyVersions(v -> tlp.mayRead(report.disclosureOf(v)));
+    if (readable.versions().isEmpty()) {
       throw new AccessDeniedException("may read no version of " + reference);
     }
-    return mapping.bundle(
-        mapping.report(
-            new ExportedReport(
-                report.id(),
-                report.reference(),
-                report.originator(),
-                report.sectorCode(),
-                report.tlp(),
-                report.emergency(),
-                report.submittedAt(),
-                readable,
-                report.route(),
-                report.disclosure())));
+    return mapping.bundle(mapping.report(readable));
   }
 
   /**
