@@ -1,5 +1,6 @@
 package org.mamori.sharing;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,10 @@ public interface ItemExport {
 
   /** An issued advisory; empty when there is no such advisory. */
   Optional<ExportedAdvisory> advisory(String reference);
+
+  /** The reference of every report with a released version, oldest first. */
+  List<String> reportReferences();
+
+  /** The reference of every advisory, oldest first. */
+  List<String> advisoryReferences();
 }

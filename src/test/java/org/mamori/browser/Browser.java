@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,10 @@ final class Browser {
   }
 
   private static com.microsoft.playwright.Browser launch() {
+    // The tests assert what people see, not how fast: CI shares two cores with a second suite,
+    // where
+    // a notice pushed to the page may take far longer than Playwright's 5 s default.
+    PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     Path chromium = Path.of(System.getProperty("mamori.browser.path", "/usr/bin/chromium"));
     boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
     if (!Files.isExecutable(chromium)) {

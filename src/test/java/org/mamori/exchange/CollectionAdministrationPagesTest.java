@@ -161,11 +161,21 @@ class CollectionAdministrationPagesTest {
   void theTokensPageSaysHowToUseTaxiiAndShowsAdministratorsTheCollections() throws Exception {
     Document admin = Pages.get(mvc, SignIn.as(mvc, SignIn.ADMIN), "/account/tokens");
     Document analyst = Pages.get(mvc, SignIn.as(mvc, SignIn.ANALYST), "/account/tokens");
+    Document operator =
+        Pages.get(
+            mvc,
+            SignIn.as(
+                mvc, people.create("minamikawa-water", "reporter").email(), TestPeople.PASSWORD),
+            "/account/tokens");
 
     assertThat(admin.select("#taxii-hint").text()).contains("/taxii2/");
     assertThat(admin.select("#taxii-hint a[href=/exchange/collections]")).isNotEmpty();
     assertThat(analyst.select("#taxii-hint").text()).contains("/taxii2/");
-    assertThat(analyst.select("#taxii-hint a")).isEmpty();
+    assertThat(analyst.select("#taxii-hint a[href=/exchange/collections]")).isEmpty();
+    // the hub adds to the demo collection all-sectors; the water utility adds to none
+    assertThat(analyst.select("#misp-import-link")).isNotEmpty();
+    assertThat(operator.select("#taxii-hint").text()).contains("/taxii2/");
+    assertThat(operator.select("#taxii-hint a")).isEmpty();
   }
 
   private MockHttpServletRequestBuilder form(String url, String title, String alias) {

@@ -20,6 +20,7 @@ import org.mamori.TestPeople;
 import org.mamori.exchange.TaxiiFixtures.Member;
 import org.mamori.exchange.TaxiiHttp.Reply;
 import org.mamori.exchange.internal.publish.Publication;
+import org.mamori.exchange.internal.publish.PublicationCatchUp;
 import org.mamori.exchange.internal.store.Timestamps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,7 @@ class PublicationTest {
   @Autowired TestPeople people;
   @Autowired TaxiiCollections collections;
   @Autowired Publication publication;
+  @Autowired PublicationCatchUp catchUp;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
 
@@ -137,6 +139,23 @@ class PublicationTest {
     publication.advisory(advisory);
 
     assertThat(rowsOf("advisory:" + advisory)).isEqualTo(rows);
+  }
+
+  @Test
+  void itemsWithNothingPublishedYetArePublishedByTheCatchUp() throws Exception {
+    String title = "公開前からの情報提供 " + UUID.randomUUID();
+    String advisory = scenarios.advisory(SignIn.as(mvc, SignIn.MINISTRY), title);
+    await().atMost(PATIENCE).until(() -> rowsOf("advisory:" + advisory) > 0);
+    // as if it had been issued before Mamori published its items
+    jdbc.sql("delete from stix_object where source_item = :item")
+        .param("item", "advisory:" + advisory)
+        .update();
+
+    assertThat(catchUp.catchUp()).isPositive();
+
+    assertThat(objects(otherSector, "note"))
+        .anySatisfy(note -> assertThat(note.toString()).contains(title));
+    assertThat(catchUp.catchUp()).as("nothing is left to catch up").isZero();
   }
 
   private long rowsOf(String item) {

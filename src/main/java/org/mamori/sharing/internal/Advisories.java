@@ -10,6 +10,9 @@ interface Advisories extends ListCrudRepository<Advisory, UUID> {
 
   Optional<Advisory> findByReference(String reference);
 
+  @Query("select reference from advisory order by issued_at, id")
+  List<String> references();
+
   /** The sanitised releases made from a report, newest first. */
   @Query("select * from advisory where source_report = :report order by issued_at desc")
   List<Advisory> findBySourceReport(UUID report);

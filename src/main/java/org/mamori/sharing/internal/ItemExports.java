@@ -65,6 +65,16 @@ class ItemExports implements ItemExport {
     return advisories.findByReference(reference).map(advisory -> exported(advisory, sectors()));
   }
 
+  @Override
+  public List<String> reportReferences() {
+    return reports.releasedReferences();
+  }
+
+  @Override
+  public List<String> advisoryReferences() {
+    return advisories.references();
+  }
+
   private ExportedReport exported(Report report, Map<UUID, SectorSummary> sectors) {
     List<Hop> hops = report.hopsInOrder();
     Set<OrganisationId> ids = new HashSet<>();

@@ -74,21 +74,34 @@ public class Publication {
     this.clock = clock;
   }
 
-  /** Publishes a report's released versions as they are now; nothing if it has none. */
-  @Transactional
-  public void report(String reference) {
-    items.report(reference).ifPresent(this::publish);
+  /** Every item with a version in the collection, as {@code report:R2026-00042}. */
+  Set<String> publishedItems() {
+    return store.publishedItems(COLLECTION);
   }
 
-  /** Publishes an advisory as it is now. */
+  /**
+   * Publishes a report's released versions as they are now; nothing if it has none.
+   *
+   * @return whether the collection holds anything of it now (not when it is TLP:RED)
+   */
   @Transactional
-  public void advisory(String reference) {
-    items.advisory(reference).ifPresent(this::publish);
+  public boolean report(String reference) {
+    return items.report(reference).map(this::publish).orElse(false);
   }
 
-  private void publish(ExportedReport report) {
+  /**
+   * Publishes an advisory as it is now.
+   *
+   * @return whether the collection holds anything of it now (not when it is TLP:RED)
+   */
+  @Transactional
+  public boolean advisory(String reference) {
+    return items.advisory(reference).map(this::publish).orElse(false);
+  }
+
+  private boolean publish(ExportedReport report) {
     ExportedReport notRed = report.onlyVersions(v -> report.disclosureOf(v).tlp() != Tlp.RED);
-    publish(
+    return publish(
         "report:" + report.reference(),
         report.disclosure(),
         report.tlp() == Tlp.RED || notRed.versions().isEmpty()
@@ -96,14 +109,14 @@ public class Publication {
             : mapping.report(notRed));
   }
 
-  private void publish(ExportedAdvisory advisory) {
-    publish(
+  private boolean publish(ExportedAdvisory advisory) {
+    return publish(
         "advisory:" + advisory.reference(),
         advisory.disclosure(),
         advisory.tlp() == Tlp.RED ? List.of() : mapping.advisory(advisory));
   }
 
-  private void publish(String item, Disclosure disclosure, List<ObjectNode> objects) {
+  private boolean publish(String item, Disclosure disclosure, List<ObjectNode> objects) {
     List<NewVersion> added = new ArrayList<>();
     for (List<ObjectNode> versions : byObject(objects).values()) {
       ObjectNode latest = versions.get(versions.size() - 1);
@@ -126,7 +139,7 @@ public class Publication {
         }
       }
     }
-    followItem(item, disclosure);
+    boolean held = followItem(item, disclosure);
     if (!addedVersions.isEmpty()) {
       events.publishEvent(
           new AuditableChange(
@@ -138,6 +151,7 @@ public class Publication {
               null,
               addedVersions));
     }
+    return held;
   }
 
   /** The mapped versions of each object, oldest first; RED ones left out. */
@@ -202,8 +216,10 @@ public class Publication {
   /**
    * Gives every version published from the item the item's access decision now: its marking where
    * stricter than the version's own, its recipients; at TLP:RED, nobody's.
+   *
+   * @return whether anyone may read any of it over TAXII now
    */
-  private void followItem(String item, Disclosure disclosure) {
+  private boolean followItem(String item, Disclosure disclosure) {
     Map<Tlp, List<Long>> rowsByMarking = new EnumMap<>(Tlp.class);
     store
         .publishedFrom(COLLECTION, item)
@@ -217,6 +233,7 @@ public class Publication {
         (tlp, rows) ->
             store.setAccess(
                 COLLECTION, rows, tlp, disclosure.originator(), disclosure.recipients(), Set.of()));
+    return !rowsByMarking.isEmpty() && disclosure.tlp() != Tlp.RED;
   }
 
   private static @Nullable String sourceOf(String item, JsonNode object) {

@@ -324,6 +324,18 @@ public class StixObjects {
     return rows;
   }
 
+  /** Every Mamori item with a version published in the collection. */
+  @Transactional(readOnly = true)
+  public Set<String> publishedItems(UUID collection) {
+    return Set.copyOf(
+        jdbc.sql(
+                "select distinct source_item from stix_object where collection_id = :collection"
+                    + " and source_item is not null")
+            .param("collection", collection)
+            .query(String.class)
+            .list());
+  }
+
   /** Gives the rows a new access decision: marking, originator, recipients and named people. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void setAccess(

@@ -1,5 +1,6 @@
 package org.mamori.exchange.internal.subscription;
 
+import java.util.function.Predicate;
 import org.mamori.access.SignedIn;
 import org.mamori.exchange.internal.taxii.CollectionAccess;
 import org.mamori.exchange.internal.taxii.StoredCollections;
@@ -8,27 +9,37 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
 
 /**
- * Tells the page layout whether to link the received objects: for people who may read some
- * collection. Worked out only when a page shows the menu.
+ * Tells pages whether to link the exchange pages: the received objects for people who may read some
+ * collection, the MISP import for people who may add to one. Worked out only when a page shows the
+ * link.
  */
 @ControllerAdvice
-class ReceivedLinkAdvice {
+class ExchangeLinkAdvice {
 
   private final StoredCollections collections;
   private final CollectionAccess access;
 
-  ReceivedLinkAdvice(StoredCollections collections, CollectionAccess access) {
+  ExchangeLinkAdvice(StoredCollections collections, CollectionAccess access) {
     this.collections = collections;
     this.access = access;
   }
 
   @ModelAttribute("readsCollections")
   LazyContextVariable<Boolean> readsCollections() {
+    return anyCollection(CollectionAccess.Rights::canRead);
+  }
+
+  @ModelAttribute("addsToCollections")
+  LazyContextVariable<Boolean> addsToCollections() {
+    return anyCollection(CollectionAccess.Rights::canWrite);
+  }
+
+  private LazyContextVariable<Boolean> anyCollection(Predicate<CollectionAccess.Rights> may) {
     return new LazyContextVariable<>() {
       @Override
       protected Boolean loadValue() {
         return SignedIn.actor()
-            .map(actor -> collections.all().stream().anyMatch(c -> access.of(actor, c).canRead()))
+            .map(actor -> collections.all().stream().anyMatch(c -> may.test(access.of(actor, c))))
             .orElse(false);
       }
     };
