@@ -172,7 +172,7 @@ class CollectionAdministrationPagesTest {
     assertThat(admin.select("#taxii-hint a[href=/exchange/collections]")).isNotEmpty();
     assertThat(analyst.select("#taxii-hint").text()).contains("/taxii2/");
     assertThat(analyst.select("#taxii-hint a[href=/exchange/collections]")).isEmpty();
-    // the hub adds to the demo collection all-sectors; the water utility adds to none
+    // the hub adds to the demo collection all-sectors; a new water utility adds to none
     assertThat(analyst.select("#misp-import-link")).isNotEmpty();
     assertThat(operator.select("#taxii-hint").text()).contains("/taxii2/");
     assertThat(operator.select("#taxii-hint a")).isEmpty();
