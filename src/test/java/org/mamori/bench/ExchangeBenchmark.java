@@ -55,7 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
  * It prints a Markdown table and writes it into {@code docs/benchmarks.md}. Run it with {@code mvn
  * -B -ntp -Pbench process-test-classes} (README, "Benchmarks"); settings are system properties:
  * {@code bench.data} (folder of the bundles), {@code bench.warmups}, {@code bench.rounds}, {@code
- * bench.stored} (objects to page through), {@code bench.results} (the Markdown file).
+ * bench.stored} (objects to page through; 0 skips paging), {@code bench.results} (the Markdown
+ * file).
  */
 public final class ExchangeBenchmark {
 
@@ -73,6 +74,7 @@ public final class ExchangeBenchmark {
   private final TaxiiClient client;
   private final OrganisationId organisation;
   private final JdbcClient jdbc;
+  private final CpuMeter cpu;
 
   private ExchangeBenchmark(
       ConfigurableApplicationContext mamori, TaxiiClient client, OrganisationId organisation) {
@@ -80,6 +82,7 @@ public final class ExchangeBenchmark {
     this.client = client;
     this.organisation = organisation;
     this.jdbc = mamori.getBean(JdbcClient.class);
+    this.cpu = new CpuMeter(Path.of("target/bench-data/postgresql"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -107,7 +110,9 @@ public final class ExchangeBenchmark {
       ExchangeBenchmark bench = prepare(mamori);
       List<Figure> figures = new ArrayList<>();
       figures.addAll(bench.ingestion(data, warmups, rounds));
-      figures.addAll(bench.paging(stored));
+      if (stored > 0) {
+        figures.addAll(bench.paging(stored));
+      }
       List<String> about = bench.about(startedAt, loadBefore, warmups, rounds);
       String section = ResultsFile.update(results, about, figures);
       System.out.println();
@@ -157,7 +162,7 @@ public final class ExchangeBenchmark {
   // ---------------------------------------------------------------- adding (POST)
 
   /** What one POST did and how long it took until its status was complete. */
-  private record Posted(long nanos, int total, int successes, int failures) {}
+  private record Posted(long nanos, CpuMeter.Reading cpu, int total, int successes, int failures) {}
 
   private List<Figure> ingestion(Path data, int warmups, int rounds) throws Exception {
     byte[] update = envelope(data.resolve(BUNDLE_UPDATE));
@@ -200,6 +205,7 @@ public final class ExchangeBenchmark {
 
   /** POSTs and waits until the request's status is complete (Mamori completes it in the POST). */
   private Posted post(UUID collection, byte[] envelope) throws Exception {
+    CpuMeter.Reading cpuStart = cpu.now();
     long start = System.nanoTime();
     HttpResponse<String> reply = client.post(collection, envelope);
     if (reply.statusCode() != 202) {
@@ -212,9 +218,11 @@ public final class ExchangeBenchmark {
           JSON.readTree(client.get(TaxiiClient.statusPath(status.get("id").asString())).body());
     }
     long took = System.nanoTime() - start;
+    CpuMeter.Reading cpuTook = cpu.now().since(cpuStart);
     Posted posted =
         new Posted(
             took,
+            cpuTook,
             status.path("total_count").asInt(),
             status.path("success_count").asInt(),
             status.path("failure_count").asInt());
@@ -229,14 +237,20 @@ public final class ExchangeBenchmark {
     Posted any = rounds.get(0);
     double median = percentile(nanos, 50) / 1e9;
     double best = nanos[0] / 1e9;
+    long[] cpuNanos = rounds.stream().mapToLong(round -> round.cpu().total()).sorted().toArray();
+    long[] databaseNanos =
+        rounds.stream().mapToLong(round -> round.cpu().database()).sorted().toArray();
     return new Figure(
         name + " (" + any.total() + " objects, " + any.failures() + " refused)",
         String.format(
             Locale.ROOT,
-            "median %.3f s (%,.0f objects/s), best %.3f s; %d rounds",
+            "median %.3f s (%,.0f objects/s), best %.3f s; CPU median %.3f s (database %.3f s);"
+                + " %d rounds",
             median,
             any.total() / median,
             best,
+            percentile(cpuNanos, 50) / 1e9,
+            percentile(databaseNanos, 50) / 1e9,
             rounds.size()),
         target);
   }
@@ -266,6 +280,7 @@ public final class ExchangeBenchmark {
     Random random = new Random(42);
     long[] nanos = new long[RANDOM_STARTS];
     long bytes = 0;
+    CpuMeter.Reading cpuStart = cpu.now();
     for (int i = 0; i < RANDOM_STARTS; i++) {
       Instant after = firstAdded.plus(random.nextInt(stored - PAGE), ChronoUnit.MICROS);
       long start = System.nanoTime();
@@ -277,7 +292,9 @@ public final class ExchangeBenchmark {
         throw new IllegalStateException("added_after page: " + page.statusCode());
       }
     }
-    Walk starts = new Walk(sorted(nanos), RANDOM_STARTS, RANDOM_STARTS * PAGE, bytes);
+    Walk starts =
+        new Walk(
+            sorted(nanos), RANDOM_STARTS, RANDOM_STARTS * PAGE, bytes, cpu.now().since(cpuStart));
     System.out.printf(
         "%d pages from random added_after: p50 %.1f ms, p99 %.1f ms%n",
         RANDOM_STARTS, starts.p(50), starts.p(99));
@@ -287,20 +304,24 @@ public final class ExchangeBenchmark {
             "GET a page of 1,000 following `next`, " + at,
             String.format(
                 Locale.ROOT,
-                "p50 %.1f ms, p99 %.1f ms, %.1f MB/s; %,d pages",
+                "p50 %.1f ms, p99 %.1f ms, %.1f MB/s; CPU %.1f ms a page (database %.1f ms); %,d pages",
                 walk.p(50),
                 walk.p(99),
                 walk.megabytesPerSecond(),
+                walk.cpuMillisPerPage(),
+                walk.databaseMillisPerPage(),
                 walk.pages()),
             "p99 < 50 ms"),
         new Figure(
             "GET a page of 1,000 from a random `added_after`, " + at,
             String.format(
                 Locale.ROOT,
-                "p50 %.1f ms, p99 %.1f ms, %.1f MB/s; %d pages",
+                "p50 %.1f ms, p99 %.1f ms, %.1f MB/s; CPU %.1f ms a page (database %.1f ms); %d pages",
                 starts.p(50),
                 starts.p(99),
                 starts.megabytesPerSecond(),
+                starts.cpuMillisPerPage(),
+                starts.databaseMillisPerPage(),
                 RANDOM_STARTS),
             "p99 < 50 ms"),
         new Figure(
@@ -310,7 +331,16 @@ public final class ExchangeBenchmark {
   }
 
   /** Latencies of sequential page reads, sorted, and what they carried. */
-  private record Walk(long[] sortedNanos, int pages, long objects, long bytes) {
+  private record Walk(
+      long[] sortedNanos, int pages, long objects, long bytes, CpuMeter.Reading cpu) {
+
+    double cpuMillisPerPage() {
+      return cpu.total() / 1e6 / pages;
+    }
+
+    double databaseMillisPerPage() {
+      return cpu.database() / 1e6 / pages;
+    }
 
     double p(int percent) {
       return percentile(sortedNanos, percent) / 1e6;
@@ -327,6 +357,7 @@ public final class ExchangeBenchmark {
     long objects = 0;
     long bytes = 0;
     String next = null;
+    CpuMeter.Reading cpuStart = cpu.now();
     do {
       String path = next == null ? first : first + "&next=" + TaxiiClient.encoded(next);
       long start = System.nanoTime();
@@ -340,7 +371,11 @@ public final class ExchangeBenchmark {
       next = nextOf(page.body());
     } while (next != null && nanos.size() < most);
     return new Walk(
-        sorted(nanos.stream().mapToLong(Long::longValue).toArray()), nanos.size(), objects, bytes);
+        sorted(nanos.stream().mapToLong(Long::longValue).toArray()),
+        nanos.size(),
+        objects,
+        bytes,
+        cpu.now().since(cpuStart));
   }
 
   private static int objectsIn(byte[] envelope) {
@@ -449,7 +484,11 @@ public final class ExchangeBenchmark {
             warmups,
             rounds),
         "GET: objects generated straight into the store's table (the bench measures reading),"
-            + " then read over HTTP; latency until the whole page is received");
+            + " then read over HTTP; latency until the whole page is received",
+        "CPU: time on the cores while serving, which other work on the machine disturbs far less"
+            + " than wall time: Mamori's JVM"
+            + (cpu.countsDatabase() ? " plus the embedded PostgreSQL's processes" : " only")
+            + " (the bench's own thread left out)");
   }
 
   private static String cpuModel() {
