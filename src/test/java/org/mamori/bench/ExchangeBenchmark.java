@@ -426,7 +426,7 @@ public final class ExchangeBenchmark {
   /**
    * Adds generated indicators to the collection with multi-row INSERTs straight into the store's
    * table: one version each, TLP:GREEN, a microsecond apart in date added, the collection's last
-   * date added moved past them as Mamori's own adding would.
+   * date added moved past them and its STIX versions noted, as Mamori's own adding would.
    *
    * @return the first date added
    */
@@ -464,7 +464,9 @@ public final class ExchangeBenchmark {
           .update();
       System.out.printf("  %,d objects stored%n", Math.min(count, from + chunk));
     }
-    jdbc.sql("update taxii_collection set last_date_added = :last where id = :collection")
+    jdbc.sql(
+            "update taxii_collection set last_date_added = :last, spec_versions = '{2.1}'"
+                + " where id = :collection")
         .param("last", SqlTime.utc(firstAdded.plus(count, ChronoUnit.MICROS)))
         .param("collection", collection)
         .update();

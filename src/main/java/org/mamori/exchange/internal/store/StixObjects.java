@@ -91,9 +91,11 @@ public class StixObjects {
       Predicate<StoredVersion> readable) {
     List<StoredVersion> shown = new ArrayList<>();
     Cursor position = after;
+    boolean severalSpecVersions = severalSpecVersions(collection);
     while (true) {
       int wanted = limit + 1 - shown.size();
-      List<StoredVersion> rows = query(collection, filter, position, wanted, reader, withJson);
+      List<StoredVersion> rows =
+          query(collection, filter, position, wanted, reader, withJson, severalSpecVersions);
       shown.addAll(readableOnly(rows, readable));
       if (rows.size() < wanted || shown.size() > limit) {
         break;
@@ -109,7 +111,9 @@ public class StixObjects {
   @Transactional(readOnly = true)
   public List<StoredVersion> all(
       UUID collection, ObjectFilter filter, Actor reader, Predicate<StoredVersion> readable) {
-    return readableOnly(query(collection, filter, null, null, reader, false), readable);
+    return readableOnly(
+        query(collection, filter, null, null, reader, false, severalSpecVersions(collection)),
+        readable);
   }
 
   /** Removes versions by their row numbers; returns how many went. */
@@ -339,6 +343,7 @@ public class StixObjects {
               inserted.add(
                   new Key(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
             });
+    noteSpecVersions(collection, inserting);
     boolean[] added = new boolean[rows.size()];
     List<Row> notInserted = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -357,6 +362,26 @@ public class StixObjects {
       additions.add(new Addition(outcome, rows.get(i).versionText()));
     }
     return additions;
+  }
+
+  /**
+   * Adds the rows' STIX versions to those the collection has held (rows offered but refused may add
+   * one too: a list longer than needed only makes paging look for later STIX versions).
+   */
+  private void noteSpecVersions(UUID collection, List<Row> rows) {
+    String[] specs =
+        rows.stream().map(row -> row.version().specVersion()).distinct().toArray(String[]::new);
+    jdbc.sql(
+            """
+            update taxii_collection
+               set spec_versions = array(select distinct v
+                                           from unnest(spec_versions || cast(:specs as text[])) v
+                                          order by 1)
+             where id = :collection and not spec_versions @> cast(:specs as text[])
+            """)
+        .param("collection", collection)
+        .param("specs", specs)
+        .update();
   }
 
   /** Whether each row is the very object stored under its id and version, in the rows' order. */
@@ -497,13 +522,28 @@ public class StixObjects {
     return shown;
   }
 
+  /** Whether the collection has held more than one STIX version (see {@link #query}). */
+  private boolean severalSpecVersions(UUID collection) {
+    return jdbc.sql("select cardinality(spec_versions) > 1 from taxii_collection where id = :id")
+        .param("id", collection)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  /**
+   * @param severalSpecVersions whether the collection has held more than one STIX version: only
+   *     then may an object have a later STIX version than a row, which must be looked for row by
+   *     row
+   */
   private List<StoredVersion> query(
       UUID collection,
       ObjectFilter filter,
       @Nullable Cursor after,
       @Nullable Integer limit,
       Actor reader,
-      boolean withJson) {
+      boolean withJson,
+      boolean severalSpecVersions) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("collection", collection);
@@ -527,17 +567,16 @@ public class StixObjects {
       conditions.add("o.object_type = any(cast(:types as text[]))");
       parameters.put("types", filter.types().toArray(String[]::new));
     }
-    String sameSpec;
+    String sameSpec = "n.spec_version = o.spec_version";
     if (filter.specVersions() != null) {
       conditions.add("o.spec_version = any(cast(:specs as text[]))");
       parameters.put("specs", filter.specVersions().toArray(String[]::new));
       sameSpec = "n.spec_version = any(cast(:specs as text[]))";
-    } else {
+    } else if (severalSpecVersions) {
       // TAXII: without match[spec_version], only the latest STIX version held of each object.
       conditions.add(
           "not exists (select 1 from stix_object s where %s and s.spec_version > o.spec_version and %s)"
               .formatted(SAME_OBJECT.formatted("s"), VISIBLE.formatted("s")));
-      sameSpec = "n.spec_version = o.spec_version";
     }
     versionCondition(filter.versions(), sameSpec, parameters).ifPresent(conditions::add);
     if (limit != null) {
