@@ -197,6 +197,34 @@ class TaxiiAddObjectsConformanceTest {
   }
 
   @Test
+  void oneEnvelopeHoldingAVersionThriceStoresItOnceAndRefusesTheDifferentOne() {
+    String id = newId("indicator");
+
+    Reply reply =
+        taxii.post(
+            water.token(),
+            TaxiiHttp.objects(collection),
+            envelope(
+                indicator(id, V1), indicator(id, V1), indicator(id, V1).replace("試験の指標", "別の指標")));
+
+    assertThat(reply.json().get("success_count").asInt()).isEqualTo(2);
+    assertThat(reply.json().get("successes").get(0).has("message")).isFalse();
+    assertThat(reply.json().get("successes").get(1).get("message").asString()).isNotBlank();
+    assertThat(reply.json().get("failure_count").asInt()).isEqualTo(1);
+    assertThat(
+            taxii
+                .get(water.token(), TaxiiHttp.objects(collection))
+                .json()
+                .get("objects")
+                .get(0)
+                .get("name")
+                .asString())
+        .isEqualTo("試験の指標");
+    assertThat(taxii.get(water.token(), TaxiiHttp.versions(collection, id)).json().get("versions"))
+        .hasSize(1);
+  }
+
+  @Test
   void aBodyLargerThanTheMaxContentLengthIsRefusedWith413() {
     long max = taxii.get(water.token(), TaxiiHttp.ROOT).json().get("max_content_length").asLong();
     byte[] large =

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,9 +91,11 @@ public class StixObjects {
       Predicate<StoredVersion> readable) {
     List<StoredVersion> shown = new ArrayList<>();
     Cursor position = after;
+    boolean severalSpecVersions = severalSpecVersions(collection);
     while (true) {
       int wanted = limit + 1 - shown.size();
-      List<StoredVersion> rows = query(collection, filter, position, wanted, reader, withJson);
+      List<StoredVersion> rows =
+          query(collection, filter, position, wanted, reader, withJson, severalSpecVersions);
       shown.addAll(readableOnly(rows, readable));
       if (rows.size() < wanted || shown.size() > limit) {
         break;
@@ -107,7 +111,9 @@ public class StixObjects {
   @Transactional(readOnly = true)
   public List<StoredVersion> all(
       UUID collection, ObjectFilter filter, Actor reader, Predicate<StoredVersion> readable) {
-    return readableOnly(query(collection, filter, null, null, reader, false), readable);
+    return readableOnly(
+        query(collection, filter, null, null, reader, false, severalSpecVersions(collection)),
+        readable);
   }
 
   /** Removes versions by their row numbers; returns how many went. */
@@ -225,49 +231,200 @@ public class StixObjects {
         return new Addition(Outcome.ALREADY_THERE, same.get(0));
       }
     }
-    Instant versionTime = version.version() == null ? dateAdded : version.version();
-    String versionText =
-        version.versionText() == null ? Timestamps.taxii(dateAdded) : version.versionText();
-    int added =
+    return store(collection, List.of(new Row(version, dateAdded))).get(0);
+  }
+
+  /**
+   * Adds versions as {@link #add} would, one after the other, the i-th with the date added {@code
+   * firstDateAdded} plus i microseconds; versions with a version of their own go in one statement.
+   *
+   * @return what became of each version, in the same order
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Addition> addAll(UUID collection, List<NewVersion> versions, Instant firstDateAdded) {
+    Addition[] additions = new Addition[versions.size()];
+    List<Integer> positions = new ArrayList<>(versions.size());
+    List<Row> rows = new ArrayList<>(versions.size());
+    for (int i = 0; i < versions.size(); i++) {
+      NewVersion version = versions.get(i);
+      Instant dateAdded = firstDateAdded.plus(i, ChronoUnit.MICROS);
+      if (version.version() == null) {
+        // Matched by content, not by version: one at a time, each seeing those before it.
+        additions[i] = add(collection, version, dateAdded);
+      } else {
+        positions.add(i);
+        rows.add(new Row(version, dateAdded));
+      }
+    }
+    List<Addition> stored = store(collection, rows);
+    for (int i = 0; i < stored.size(); i++) {
+      additions[positions.get(i)] = stored.get(i);
+    }
+    return Arrays.asList(additions);
+  }
+
+  /** A version to store, its date added, and the version it is stored as. */
+  private record Row(NewVersion version, Instant dateAdded) {
+
+    Instant versionTime() {
+      return version.version() == null ? dateAdded : version.version();
+    }
+
+    String versionText() {
+      return version.versionText() == null ? Timestamps.taxii(dateAdded) : version.versionText();
+    }
+
+    Key key() {
+      return new Key(version.objectId(), versionTime());
+    }
+  }
+
+  /** What the collection holds at most one of. */
+  private record Key(String objectId, Instant version) {}
+
+  /**
+   * Inserts the rows in one statement; a row whose object and version are already there (or earlier
+   * among the rows) is compared with the stored one instead.
+   */
+  private List<Addition> store(UUID collection, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Set<Key> offered = new HashSet<>();
+    List<Row> inserting = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      if (offered.add(row.key())) {
+        inserting.add(row);
+      }
+    }
+    Set<Key> inserted = new HashSet<>();
+    jdbc.sql(
+            """
+            insert into stix_object (collection_id, object_id, object_type, spec_version, version,
+                                     version_text, date_added, tlp, originator, named_recipients,
+                                     revoked, json, source_item, recipients)
+            select :collection, u.object_id, u.object_type, u.spec_version, u.version,
+                   u.version_text, u.date_added, u.tlp, u.originator, cast(u.named as uuid[]),
+                   u.revoked, cast(u.json as jsonb), u.source, cast(u.recipients as uuid[])
+              from unnest(cast(:objects as text[]), cast(:types as text[]), cast(:specs as text[]),
+                          cast(:versions as timestamptz[]), cast(:versionTexts as text[]),
+                          cast(:datesAdded as timestamptz[]), cast(:tlps as text[]),
+                          cast(:originators as uuid[]), cast(:named as text[]),
+                          cast(:revoked as boolean[]), cast(:jsons as text[]),
+                          cast(:sources as text[]), cast(:recipients as text[]))
+                   as u(object_id, object_type, spec_version, version, version_text, date_added,
+                        tlp, originator, named, revoked, json, source, recipients)
+            on conflict (collection_id, object_id, version) do nothing
+            returning object_id, version
+            """)
+        .param("collection", collection)
+        .param("objects", column(inserting, row -> row.version().objectId()))
+        .param("types", column(inserting, row -> row.version().objectType()))
+        .param("specs", column(inserting, row -> row.version().specVersion()))
+        .param("versions", column(inserting, row -> Timestamps.taxii(row.versionTime())))
+        .param("versionTexts", column(inserting, Row::versionText))
+        .param("datesAdded", column(inserting, row -> Timestamps.taxii(row.dateAdded())))
+        .param("tlps", column(inserting, row -> row.version().tlp().name()))
+        .param(
+            "originators", column(inserting, row -> row.version().originator().value().toString()))
+        .param(
+            "named",
+            column(
+                inserting, row -> arrayLiteral(row.version().namedRecipients(), PersonId::value)))
+        .param("revoked", column(inserting, row -> Boolean.toString(row.version().revoked())))
+        .param("jsons", column(inserting, row -> row.version().json()))
+        .param("sources", column(inserting, row -> row.version().sourceItem()))
+        .param(
+            "recipients",
+            column(
+                inserting, row -> arrayLiteral(row.version().recipients(), OrganisationId::value)))
+        .query(
+            rs -> {
+              inserted.add(
+                  new Key(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+            });
+    noteSpecVersions(collection, inserting);
+    boolean[] added = new boolean[rows.size()];
+    List<Row> notInserted = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      added[i] = inserted.remove(rows.get(i).key());
+      if (!added[i]) {
+        notInserted.add(rows.get(i));
+      }
+    }
+    Iterator<Boolean> sameAsStored = sameAsStored(collection, notInserted).iterator();
+    List<Addition> additions = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Outcome outcome =
+          added[i]
+              ? Outcome.ADDED
+              : sameAsStored.next() ? Outcome.ALREADY_THERE : Outcome.CONFLICTS;
+      additions.add(new Addition(outcome, rows.get(i).versionText()));
+    }
+    return additions;
+  }
+
+  /**
+   * Adds the rows' STIX versions to those the collection has held (rows offered but refused may add
+   * one too: a list longer than needed only makes paging look for later STIX versions).
+   */
+  private void noteSpecVersions(UUID collection, List<Row> rows) {
+    String[] specs =
+        rows.stream().map(row -> row.version().specVersion()).distinct().toArray(String[]::new);
+    jdbc.sql(
+            """
+            update taxii_collection
+               set spec_versions = array(select distinct v
+                                           from unnest(spec_versions || cast(:specs as text[])) v
+                                          order by 1)
+             where id = :collection and not spec_versions @> cast(:specs as text[])
+            """)
+        .param("collection", collection)
+        .param("specs", specs)
+        .update();
+  }
+
+  /** Whether each row is the very object stored under its id and version, in the rows' order. */
+  private List<Boolean> sameAsStored(UUID collection, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<Boolean> same =
         jdbc.sql(
                 """
-                insert into stix_object (collection_id, object_id, object_type, spec_version, version,
-                                         version_text, date_added, tlp, originator, named_recipients,
-                                         revoked, json, source_item, recipients)
-                values (:collection, :object, :type, :spec, :version, :versionText, :dateAdded, :tlp,
-                        :originator, cast(:named as uuid[]), :revoked, cast(:json as jsonb),
-                        cast(:source as text), cast(:recipients as uuid[]))
-                on conflict (collection_id, object_id, version) do nothing
+                select s.json = cast(u.json as jsonb)
+                  from unnest(cast(:objects as text[]), cast(:versions as timestamptz[]),
+                              cast(:jsons as text[])) with ordinality
+                       as u(object_id, version, json, place)
+                  join stix_object s
+                    on s.collection_id = :collection and s.object_id = u.object_id
+                   and s.version = u.version
+                 order by u.place
                 """)
             .param("collection", collection)
-            .param("object", version.objectId())
-            .param("type", version.objectType())
-            .param("spec", version.specVersion())
-            .param("version", SqlTime.utc(versionTime))
-            .param("versionText", versionText)
-            .param("dateAdded", SqlTime.utc(dateAdded))
-            .param("tlp", version.tlp().name())
-            .param("originator", version.originator().value())
-            .param("named", uuids(version.namedRecipients(), PersonId::value))
-            .param("revoked", version.revoked())
-            .param("json", version.json())
-            .param("source", version.sourceItem())
-            .param("recipients", uuids(version.recipients(), OrganisationId::value))
-            .update();
-    if (added == 1) {
-      return new Addition(Outcome.ADDED, versionText);
-    }
-    boolean same =
-        jdbc.sql(
-                "select json = cast(:json as jsonb) from stix_object where collection_id ="
-                    + " :collection and object_id = :object and version = :version")
-            .param("collection", collection)
-            .param("object", version.objectId())
-            .param("version", SqlTime.utc(versionTime))
-            .param("json", version.json())
+            .param("objects", column(rows, row -> row.version().objectId()))
+            .param("versions", column(rows, row -> Timestamps.taxii(row.versionTime())))
+            .param("jsons", column(rows, row -> row.version().json()))
             .query(Boolean.class)
-            .single();
-    return new Addition(same ? Outcome.ALREADY_THERE : Outcome.CONFLICTS, versionText);
+            .list();
+    if (same.size() != rows.size()) {
+      throw new IllegalStateException("a version that was there is gone");
+    }
+    return same;
+  }
+
+  private static String[] column(List<Row> rows, Function<Row, @Nullable String> value) {
+    String[] column = new String[rows.size()];
+    for (int i = 0; i < column.length; i++) {
+      column[i] = value.apply(rows.get(i));
+    }
+    return column;
+  }
+
+  /** A PostgreSQL array literal of the ids ({@code {a,b}}), for a column of arrays. */
+  private static <T> @Nullable String arrayLiteral(@Nullable Set<T> ids, Function<T, UUID> value) {
+    String[] uuids = uuids(ids, value);
+    return uuids == null ? null : "{" + String.join(",", uuids) + "}";
   }
 
   /** A stored version's time and JSON. */
@@ -377,13 +534,28 @@ public class StixObjects {
     return shown;
   }
 
+  /** Whether the collection has held more than one STIX version (see {@link #query}). */
+  private boolean severalSpecVersions(UUID collection) {
+    return jdbc.sql("select cardinality(spec_versions) > 1 from taxii_collection where id = :id")
+        .param("id", collection)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  /**
+   * @param severalSpecVersions whether the collection has held more than one STIX version: only
+   *     then may an object have a later STIX version than a row, which must be looked for row by
+   *     row
+   */
   private List<StoredVersion> query(
       UUID collection,
       ObjectFilter filter,
       @Nullable Cursor after,
       @Nullable Integer limit,
       Actor reader,
-      boolean withJson) {
+      boolean withJson,
+      boolean severalSpecVersions) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("collection", collection);
@@ -407,17 +579,16 @@ public class StixObjects {
       conditions.add("o.object_type = any(cast(:types as text[]))");
       parameters.put("types", filter.types().toArray(String[]::new));
     }
-    String sameSpec;
+    String sameSpec = "n.spec_version = o.spec_version";
     if (filter.specVersions() != null) {
       conditions.add("o.spec_version = any(cast(:specs as text[]))");
       parameters.put("specs", filter.specVersions().toArray(String[]::new));
       sameSpec = "n.spec_version = any(cast(:specs as text[]))";
-    } else {
+    } else if (severalSpecVersions) {
       // TAXII: without match[spec_version], only the latest STIX version held of each object.
       conditions.add(
           "not exists (select 1 from stix_object s where %s and s.spec_version > o.spec_version and %s)"
               .formatted(SAME_OBJECT.formatted("s"), VISIBLE.formatted("s")));
-      sameSpec = "n.spec_version = o.spec_version";
     }
     versionCondition(filter.versions(), sameSpec, parameters).ifPresent(conditions::add);
     if (limit != null) {

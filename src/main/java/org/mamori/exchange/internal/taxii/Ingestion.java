@@ -2,7 +2,6 @@ package org.mamori.exchange.internal.taxii;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,10 +119,14 @@ class Ingestion {
     List<String> added = new ArrayList<>();
     if (!acceptable.isEmpty()) {
       Instant dateAdded = objects.reserveDatesAdded(collection.id(), acceptable.size());
-      for (Offered offer : acceptable) {
-        Addition addition =
-            objects.add(collection.id(), version(actor, collection, offer), dateAdded);
-        dateAdded = dateAdded.plus(1, ChronoUnit.MICROS);
+      List<Addition> additions =
+          objects.addAll(
+              collection.id(),
+              acceptable.stream().map(offer -> version(actor, collection, offer)).toList(),
+              dateAdded);
+      for (int i = 0; i < acceptable.size(); i++) {
+        Offered offer = acceptable.get(i);
+        Addition addition = additions.get(i);
         switch (addition.outcome()) {
           case ADDED -> {
             outcomes.add(offer.outcome(Outcome.SUCCESS, addition.version(), null));
