@@ -36,6 +36,13 @@ public interface AccessPolicy {
    */
   boolean mayRead(Actor actor, Disclosure item);
 
+  /**
+   * May an organisation as a whole read the item, for work Mamori does on its behalf (the national
+   * hub's situation desk weighing incoming reports)? The same TLP decision as for its people,
+   * except that TLP:RED, being addressed to named people, is never readable by an organisation.
+   */
+  boolean organisationMayRead(OrganisationId organisation, Disclosure item);
+
   /** The same decision for many items of one reader: their membership is checked once. */
   Reader readerFor(Actor actor);
 

@@ -49,6 +49,16 @@ class AccessDecisions implements AccessPolicy, DirectoryPolicy {
   }
 
   @Override
+  public boolean organisationMayRead(OrganisationId organisation, Disclosure item) {
+    return switch (item.tlp()) {
+      case CLEAR, GREEN -> true;
+      case AMBER, AMBER_STRICT ->
+          item.originator().equals(organisation) || item.recipients().contains(organisation);
+      case RED -> false;
+    };
+  }
+
+  @Override
   public Reader readerFor(Actor actor) {
     return new TlpReader(actor, actor.isSystem() || isMember(actor));
   }
