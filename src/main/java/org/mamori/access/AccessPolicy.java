@@ -28,7 +28,8 @@ public interface AccessPolicy {
    *   <li>CLEAR and GREEN: any member of Mamori's community;
    *   <li>AMBER and AMBER+STRICT: people acting for the originator or for an organisation the item
    *       has reached (AMBER may be passed on to recipients' clients, which adds them as
-   *       recipients; AMBER+STRICT may not);
+   *       recipients; AMBER+STRICT may not); AMBER, not AMBER+STRICT, also for its {@link
+   *       Disclosure#amberReaders() AMBER readers} while they are named;
    *   <li>RED: the named people only, whichever organisation they act for.
    * </ul>
    *

@@ -50,12 +50,7 @@ class AccessDecisions implements AccessPolicy, DirectoryPolicy {
 
   @Override
   public boolean organisationMayRead(OrganisationId organisation, Disclosure item) {
-    return switch (item.tlp()) {
-      case CLEAR, GREEN -> true;
-      case AMBER, AMBER_STRICT ->
-          item.originator().equals(organisation) || item.recipients().contains(organisation);
-      case RED -> false;
-    };
+    return TlpReader.readableFor(organisation, item);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mamori.access.AccessPolicy;
+import org.mamori.access.Disclosure;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.SectorId;
 import org.mamori.sharing.ExportedIndicator;
@@ -23,9 +24,15 @@ class HubReportSummaries implements ReportSummaries {
   private final ReportVersions versions;
   private final Taxonomy taxonomy;
   private final AccessPolicy access;
+  private final ReportDisclosures disclosures;
 
   HubReportSummaries(
-      Reports reports, ReportVersions versions, Taxonomy taxonomy, AccessPolicy access) {
+      Reports reports,
+      ReportVersions versions,
+      Taxonomy taxonomy,
+      AccessPolicy access,
+      ReportDisclosures disclosures) {
+    this.disclosures = disclosures;
     this.reports = reports;
     this.versions = versions;
     this.taxonomy = taxonomy;
@@ -37,17 +44,22 @@ class HubReportSummaries implements ReportSummaries {
     return reports
         .findByReference(reference)
         .filter(Report::released)
-        .filter(report -> access.organisationMayRead(reader, report.disclosure()))
-        .flatMap(
-            report ->
-                versions.of(report.id()).stream()
-                    .filter(ReportVersion::released)
-                    .filter(v -> access.organisationMayRead(reader, report.disclosure(v.tlp())))
-                    .max(Comparator.comparingInt(ReportVersion::number))
-                    .map(latest -> summary(report, latest)));
+        .flatMap(report -> latestReadable(reader, report));
   }
 
-  private ReportSummary summary(Report report, ReportVersion version) {
+  private Optional<ReportSummary> latestReadable(OrganisationId reader, Report report) {
+    Disclosure shown = disclosures.of(report);
+    if (!access.organisationMayRead(reader, shown)) {
+      return Optional.empty();
+    }
+    return versions.of(report.id()).stream()
+        .filter(ReportVersion::released)
+        .filter(v -> access.organisationMayRead(reader, shown.under(v.tlp())))
+        .max(Comparator.comparingInt(ReportVersion::number))
+        .map(latest -> summary(report, latest, shown.under(latest.tlp())));
+  }
+
+  private ReportSummary summary(Report report, ReportVersion version, Disclosure shown) {
     Map<String, String> groups =
         taxonomy.causes().stream()
             .collect(Collectors.toMap(Taxonomy.Option::code, Taxonomy.Option::group));
@@ -59,7 +71,7 @@ class HubReportSummaries implements ReportSummaries {
         report.id(),
         report.reference(),
         report.sectorId() == null ? null : new SectorId(report.sectorId()),
-        report.disclosure(version.tlp()).tlp(),
+        shown.tlp(),
         version.decidedAt() != null ? version.decidedAt() : version.writtenAt(),
         version.summary(),
         version.impact(),
