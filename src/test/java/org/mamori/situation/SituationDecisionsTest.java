@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -208,8 +209,27 @@ class SituationDecisionsTest {
                 .with(csrf())
                 .param("nameJa", "大規模重要インフラサービス障害対応時")
                 .param("nameEn", "Large-scale CI service outage")
-                .param("followUpMinutes", "120"))
+                .param("followUpMinutes", "120")
+                .param("joiningKinds", "DISASTER_MINISTRY"))
         .andExpect(status().is3xxRedirection());
+    String unknown =
+        mvc.perform(
+                post("/situations/levels/ci-outage")
+                    .with(admin)
+                    .with(csrf())
+                    .param("nameJa", "大規模重要インフラサービス障害対応時")
+                    .param("joiningKinds", "DISASTER_MINISTRY")
+                    .param("joiningOrganisations", UUID.randomUUID().toString()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(unknown).contains("名前で選べる組織は一覧にあるものだけです。");
+    assertThat(
+            jdbc.sql("select joining_kinds from situation_level where code = 'ci-outage'")
+                .query((rs, i) -> List.of((String[]) rs.getArray(1).getArray()))
+                .single())
+        .containsExactly("DISASTER_MINISTRY");
     assertThat(
             jdbc.sql("select follow_up_minutes from situation_level where code = 'ci-outage'")
                 .query(Integer.class)

@@ -4,13 +4,16 @@ import jakarta.validation.Valid;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mamori.access.AccessPolicy;
 import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
+import org.mamori.directory.OrganisationKind;
 import org.mamori.shared.Actor;
 import org.mamori.shared.AuditableChange;
 import org.mamori.shared.LocalizedText;
+import org.mamori.shared.OrganisationId;
 import org.mamori.shared.SectorId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -185,7 +188,13 @@ class SituationController {
   @GetMapping("/levels")
   String levelList(Actor actor, Model model) {
     requireAdministrator(actor);
+    return levelPage(model);
+  }
+
+  private String levelPage(Model model) {
     model.addAttribute("levels", levels.all());
+    model.addAttribute("organisationKinds", OrganisationKind.values());
+    model.addAttribute("nameable", views.nameableOrganisations(levels.all()));
     return "situation/levels";
   }
 
@@ -200,15 +209,33 @@ class SituationController {
       RedirectAttributes redirect) {
     requireAdministrator(actor);
     SituationLevel before = levels.find(code).orElseThrow(SituationController::notFound);
+    if (form.joiningOrganisations() != null
+        && !views.nameableIds(levels.all()).containsAll(form.joiningOrganisations())) {
+      errors.rejectValue(
+          "joiningOrganisations",
+          "situation.levels.organisationUnknown",
+          "situation.levels.organisationUnknown");
+    }
     if (errors.hasErrors()) {
-      model.addAttribute("levels", levels.all());
       model.addAttribute("editing", code);
-      return "situation/levels";
+      return levelPage(model);
     }
     LocalizedText name =
         new LocalizedText(
             form.nameJa().strip(), form.nameEn() == null ? "" : form.nameEn().strip());
-    levels.update(code, name, form.followUpMinutes(), Boolean.TRUE.equals(form.twoPerson()));
+    levels.update(
+        new SituationLevel(
+            code,
+            before.rank(),
+            name,
+            form.followUpMinutes(),
+            Boolean.TRUE.equals(form.twoPerson()),
+            form.joiningKinds() == null ? Set.of() : Set.copyOf(form.joiningKinds()),
+            form.joiningOrganisations() == null
+                ? Set.of()
+                : form.joiningOrganisations().stream()
+                    .map(OrganisationId::new)
+                    .collect(Collectors.toSet())));
     events.publishEvent(
         new AuditableChange(
             actor,

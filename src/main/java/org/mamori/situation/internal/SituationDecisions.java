@@ -34,6 +34,7 @@ class SituationDecisions {
   private final SituationLevels levels;
   private final Situations situations;
   private final Proposals proposals;
+  private final Posture posture;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -43,6 +44,7 @@ class SituationDecisions {
       SituationLevels levels,
       Situations situations,
       Proposals proposals,
+      Posture posture,
       ApplicationEventPublisher events,
       Clock clock) {
     this.access = access;
@@ -50,6 +52,7 @@ class SituationDecisions {
     this.levels = levels;
     this.situations = situations;
     this.proposals = proposals;
+    this.posture = posture;
     this.events = events;
     this.clock = clock;
   }
@@ -140,7 +143,8 @@ class SituationDecisions {
   void close(Actor by, UUID situationId, String reason) {
     requireDutyOfficer(by);
     Situation before = openSituation(situationId);
-    Situation after = before.close(by.person(), reason, clock.instant());
+    Instant now = clock.instant();
+    Situation after = before.close(by.person(), reason, now);
     situations.update(after);
     events.publishEvent(
         new AuditableChange(
@@ -151,6 +155,7 @@ class SituationDecisions {
             after.reference() + ": " + after.closeReason(),
             before,
             after));
+    posture.releaseAll(by, after, now);
     events.publishEvent(new SituationClosed(after.id(), after.reference()));
   }
 
@@ -231,6 +236,7 @@ class SituationDecisions {
     }
     situations.recordLevel(after.id(), change, confirmed.id());
     situations.addReports(after.id(), confirmed.reports(), now);
+    posture.apply(by, after, now);
     events.publishEvent(
         new SituationLevelChanged(
             after.id(),

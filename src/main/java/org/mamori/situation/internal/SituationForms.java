@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mamori.directory.OrganisationKind;
 
 /** What the situation pages' forms send. */
 final class SituationForms {
@@ -34,10 +35,15 @@ final class SituationForms {
     }
   }
 
-  /** A platform administrator's edit of a level. */
+  /**
+   * A platform administrator's edit of a level: its names, follow-up rhythm, two-person rule and
+   * posture (the kinds of organisation and the named organisations that join at it).
+   */
   record Level(
       @NotBlank @Size(max = 200) String nameJa,
       @Size(max = 200) @Nullable String nameEn,
       @Min(1) @Max(10080) @Nullable Integer followUpMinutes,
-      @Nullable Boolean twoPerson) {}
+      @Nullable Boolean twoPerson,
+      @Nullable List<OrganisationKind> joiningKinds,
+      @Nullable List<UUID> joiningOrganisations) {}
 }

@@ -1,9 +1,13 @@
 package org.mamori.situation.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.mamori.directory.OrganisationKind;
 import org.mamori.shared.LocalizedText;
+import org.mamori.shared.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +16,11 @@ import org.springframework.stereotype.Component;
 class SituationLevels {
 
   private static final String COLUMNS =
-      "select code, rank, name_ja, name_en, follow_up_minutes, two_person from situation_level";
+      """
+      select code, rank, name_ja, name_en, follow_up_minutes, two_person, joining_kinds,
+             joining_organisations
+      from situation_level
+      """;
 
   private final JdbcClient jdbc;
 
@@ -29,7 +37,13 @@ class SituationLevels {
                     rs.getInt("rank"),
                     new LocalizedText(rs.getString("name_ja"), rs.getString("name_en")),
                     rs.getObject("follow_up_minutes", Integer.class),
-                    rs.getBoolean("two_person")))
+                    rs.getBoolean("two_person"),
+                    Arrays.stream((String[]) rs.getArray("joining_kinds").getArray())
+                        .map(OrganisationKind::valueOf)
+                        .collect(Collectors.toSet()),
+                    Arrays.stream((UUID[]) rs.getArray("joining_organisations").getArray())
+                        .map(OrganisationId::new)
+                        .collect(Collectors.toSet())))
         .list();
   }
 
@@ -42,19 +56,29 @@ class SituationLevels {
         .orElseThrow(() -> new SituationRuleViolation("situation.rule.level.unknown").on("level"));
   }
 
-  void update(
-      String code, LocalizedText name, @Nullable Integer followUpMinutes, boolean twoPerson) {
+  /** Saves a platform administrator's edit of a level: its names, rhythm, rule and posture. */
+  void update(SituationLevel level) {
     jdbc.sql(
             """
             update situation_level
-            set name_ja = :ja, name_en = :en, follow_up_minutes = :followUp, two_person = :twoPerson
+            set name_ja = :ja, name_en = :en, follow_up_minutes = :followUp, two_person = :twoPerson,
+                joining_kinds = cast(:kinds as text[]),
+                joining_organisations = cast(:organisations as uuid[])
             where code = :code
             """)
-        .param("ja", name.ja())
-        .param("en", name.en())
-        .param("followUp", followUpMinutes)
-        .param("twoPerson", twoPerson)
-        .param("code", code)
+        .param("ja", level.name().ja())
+        .param("en", level.name().en())
+        .param("followUp", level.followUpMinutes())
+        .param("twoPerson", level.twoPerson())
+        .param(
+            "kinds", level.joiningKinds().stream().map(Enum::name).sorted().toArray(String[]::new))
+        .param(
+            "organisations",
+            level.joiningOrganisations().stream()
+                .map(OrganisationId::toString)
+                .sorted()
+                .toArray(String[]::new))
+        .param("code", level.code())
         .update();
   }
 }

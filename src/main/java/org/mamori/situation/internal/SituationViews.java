@@ -13,10 +13,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mamori.directory.Directory;
+import org.mamori.directory.OrganisationKind;
+import org.mamori.directory.OrganisationSummary;
 import org.mamori.directory.PersonSummary;
 import org.mamori.directory.SectorSummary;
 import org.mamori.shared.Actor;
 import org.mamori.shared.LocalizedText;
+import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.shared.SectorId;
 import org.mamori.sharing.SharedItems;
@@ -74,8 +77,16 @@ class SituationViews {
       @Nullable LocalizedText from,
       @Nullable LocalizedText to) {}
 
+  /** An organisation that joined the response, and whether it has left. */
+  record ParticipantRow(
+      LocalizedText organisation,
+      LocalizedText level,
+      Instant joinedAt,
+      @Nullable Instant leftAt) {}
+
   record Room(
       SituationRow situation,
+      List<ParticipantRow> participants,
       List<Moment> timeline,
       List<SharedItems.Notice> reports,
       int unreadableReports,
@@ -88,14 +99,17 @@ class SituationViews {
   private final RecognitionRules rules;
   private final Directory directory;
   private final SharedItems items;
+  private final SituationParticipants participants;
 
   SituationViews(
+      SituationParticipants participants,
       Situations situations,
       Proposals proposals,
       SituationLevels levels,
       RecognitionRules rules,
       Directory directory,
       SharedItems items) {
+    this.participants = participants;
     this.situations = situations;
     this.proposals = proposals;
     this.levels = levels;
@@ -198,11 +212,54 @@ class SituationViews {
     }
     return new Room(
         row(s),
+        participants(s, byCode),
         timeline,
         readable,
         unreadable,
         s.closeReason(),
         s.closedBy() == null ? null : name(names, s.closedBy()));
+  }
+
+  /**
+   * The organisations a platform administrator may name in a level's posture: vendors (of the
+   * systems a situation may touch), and any organisation a level names already.
+   */
+  List<OrganisationSummary> nameableOrganisations(List<SituationLevel> all) {
+    Set<OrganisationId> named = new HashSet<>();
+    all.forEach(l -> named.addAll(l.joiningOrganisations()));
+    List<OrganisationSummary> found = new ArrayList<>();
+    directory.activeOrganisations().stream()
+        .filter(o -> o.is(OrganisationKind.VENDOR) || named.contains(o.id()))
+        .forEach(found::add);
+    directory.organisations(named).values().stream()
+        .filter(o -> !found.contains(o))
+        .forEach(found::add);
+    found.sort(Comparator.comparing(OrganisationSummary::nameJa));
+    return found;
+  }
+
+  Set<UUID> nameableIds(List<SituationLevel> all) {
+    return nameableOrganisations(all).stream().map(o -> o.id().value()).collect(Collectors.toSet());
+  }
+
+  private List<ParticipantRow> participants(Situation s, Map<String, SituationLevel> byCode) {
+    List<SituationParticipants.Participant> all = participants.of(s.id());
+    Map<OrganisationId, OrganisationSummary> names =
+        directory.organisations(
+            all.stream().map(SituationParticipants.Participant::organisation).toList());
+    return all.stream()
+        .map(
+            p -> {
+              OrganisationSummary o = names.get(p.organisation());
+              return new ParticipantRow(
+                  o == null
+                      ? new LocalizedText("?", "?")
+                      : new LocalizedText(o.nameJa(), o.nameEn()),
+                  byCode.get(p.level()).name(),
+                  p.joinedAt(),
+                  p.leftAt());
+            })
+        .toList();
   }
 
   private List<ProposalRow> rows(List<Proposal> found) {
