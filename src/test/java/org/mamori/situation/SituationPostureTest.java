@@ -30,8 +30,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * A scripted cyber attack: two duty officers open a situation at the top level over electricity and
  * water; the police (an incident-handling ministry) and the disaster-management side join and are
  * told; reports in three sectors arrive. The police read the AMBER report in scope on every read
- * path, never one out of scope or an AMBER+STRICT one; when the level drops the police leave, when
- * the situation closes everyone leaves, and the situation still lists who joined.
+ * path (page, list, API, STIX and MISP downloads), never one out of scope or an AMBER+STRICT one;
+ * when the level drops the police leave, when the situation closes everyone leaves, and the
+ * situation still lists who joined.
  */
 @MamoriTest
 class SituationPostureTest {
@@ -142,6 +143,9 @@ class SituationPostureTest {
     seen.put("stix", statusOf("/reports/" + reference + "/stix", reader.session(), null) == 200);
     seen.put(
         "api stix", statusOf("/api/reports/" + reference + "/stix", null, reader.token()) == 200);
+    seen.put("misp", statusOf("/reports/" + reference + "/misp", reader.session(), null) == 200);
+    seen.put(
+        "api misp", statusOf("/api/reports/" + reference + "/misp", null, reader.token()) == 200);
     return seen;
   }
 
