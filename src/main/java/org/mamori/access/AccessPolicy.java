@@ -28,13 +28,21 @@ public interface AccessPolicy {
    *   <li>CLEAR and GREEN: any member of Mamori's community;
    *   <li>AMBER and AMBER+STRICT: people acting for the originator or for an organisation the item
    *       has reached (AMBER may be passed on to recipients' clients, which adds them as
-   *       recipients; AMBER+STRICT may not);
+   *       recipients; AMBER+STRICT may not); AMBER, not AMBER+STRICT, also for its {@link
+   *       Disclosure#amberReaders() AMBER readers} while they are named;
    *   <li>RED: the named people only, whichever organisation they act for.
    * </ul>
    *
    * Nobody reads anything while acting for an organisation they are not (or no longer) a member of.
    */
   boolean mayRead(Actor actor, Disclosure item);
+
+  /**
+   * May an organisation as a whole read the item, for work Mamori does on its behalf (the national
+   * hub's situation desk weighing incoming reports)? The same TLP decision as for its people,
+   * except that TLP:RED, being addressed to named people, is never readable by an organisation.
+   */
+  boolean organisationMayRead(OrganisationId organisation, Disclosure item);
 
   /** The same decision for many items of one reader: their membership is checked once. */
   Reader readerFor(Actor actor);

@@ -12,6 +12,8 @@ public enum OrganisationKind {
   INCIDENT_HANDLING_MINISTRY,
   /** 防災関係府省庁. */
   DISASTER_MINISTRY,
+  /** 内閣官房 (事態対処・危機管理担当): the crisis-management office. */
+  CRISIS_MANAGEMENT_OFFICE,
   /** 情報セキュリティ関係機関 (JPCERT/CC, IPA, NICT). */
   SECURITY_AGENCY,
   /** System, security and platform vendors (サイバー空間関連事業者). */

@@ -54,13 +54,7 @@ public record ExportedReport(
 
   /** The case's disclosure under a version's own marking, when that is the stricter. */
   public Disclosure disclosureOf(ExportedReportVersion version) {
-    return version.tlp().isStricterThan(disclosure.tlp())
-        ? new Disclosure(
-            disclosure.originator(),
-            version.tlp(),
-            disclosure.recipients(),
-            disclosure.namedRecipients())
-        : disclosure;
+    return disclosure.under(version.tlp());
   }
 
   /**

@@ -49,6 +49,11 @@ class AccessDecisions implements AccessPolicy, DirectoryPolicy {
   }
 
   @Override
+  public boolean organisationMayRead(OrganisationId organisation, Disclosure item) {
+    return TlpReader.readableFor(organisation, item);
+  }
+
+  @Override
   public Reader readerFor(Actor actor) {
     return new TlpReader(actor, actor.isSystem() || isMember(actor));
   }

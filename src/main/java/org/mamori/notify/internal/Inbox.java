@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mamori.platform.SqlTime;
+import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.sharing.SharedItems.ItemRef;
@@ -51,6 +52,40 @@ class Inbox {
         .param("itemKind", happening.item().kind().name())
         .param("itemId", happening.item().id())
         .param("about", happening.about() == null ? null : happening.about().value())
+        .param("at", SqlTime.utc(at))
+        .query(UUID.class)
+        .optional();
+  }
+
+  /**
+   * Adds a notice that the person's organisation joined a situation's response, unless the person
+   * already has one for it; its id if added.
+   */
+  Optional<UUID> addJoined(
+      String key,
+      UUID situation,
+      OrganisationId organisation,
+      PersonId person,
+      LocalizedText subject,
+      Instant at) {
+    return jdbc.sql(
+            """
+            insert into notification (id, event_key, recipient, organisation_id, kind, variant,
+                                      urgent, item_kind, item_id, subject_ja, subject_en,
+                                      created_at)
+            values (:id, :key, :recipient, :organisation, :kind, '', true, 'SITUATION',
+                    :situation, :ja, :en, :at)
+            on conflict (event_key, recipient) do nothing
+            returning id
+            """)
+        .param("id", UUID.randomUUID())
+        .param("key", key)
+        .param("recipient", person.value())
+        .param("organisation", organisation.value())
+        .param("kind", NotificationKind.SITUATION_JOINED.name())
+        .param("situation", situation)
+        .param("ja", subject.ja())
+        .param("en", subject.en())
         .param("at", SqlTime.utc(at))
         .query(UUID.class)
         .optional();
@@ -119,10 +154,19 @@ class Inbox {
         NotificationKind.valueOf(rs.getString("kind")),
         rs.getString("variant"),
         rs.getBoolean("urgent"),
-        new ItemRef(Kind.valueOf(rs.getString("item_kind")), rs.getObject("item_id", UUID.class)),
+        item(rs.getString("item_kind"), rs.getObject("item_id", UUID.class)),
+        subject(rs.getString("subject_ja"), rs.getString("subject_en")),
         organisation(rs.getObject("about_organisation", UUID.class)),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         SqlTime.instant(rs.getObject("read_at", OffsetDateTime.class)));
+  }
+
+  private static @Nullable LocalizedText subject(String ja, String en) {
+    return ja.isEmpty() ? null : new LocalizedText(ja, en);
+  }
+
+  private static @Nullable ItemRef item(String kind, UUID id) {
+    return "SITUATION".equals(kind) ? null : new ItemRef(Kind.valueOf(kind), id);
   }
 
   private static @Nullable OrganisationId organisation(@Nullable UUID id) {

@@ -46,9 +46,23 @@ class NoticeTexts {
       OrganisationId organisation,
       @Nullable OrganisationId about,
       Locale locale) {
+    return headline(kind, variant, organisation, about, "", locale);
+  }
+
+  /**
+   * The same, naming what a notice about no shared item is about ({@code {2}}: a situation's
+   * reference and level).
+   */
+  String headline(
+      NotificationKind kind,
+      String variant,
+      OrganisationId organisation,
+      @Nullable OrganisationId about,
+      String subject,
+      Locale locale) {
     String key = "notify.headline." + kind.name() + (variant.isEmpty() ? "" : "." + variant);
     return messages.getMessage(
-        key, new Object[] {name(organisation, locale), name(about, locale)}, locale);
+        key, new Object[] {name(organisation, locale), name(about, locale), subject}, locale);
   }
 
   /** The address of an item in Mamori, for e-mails and webhooks. */

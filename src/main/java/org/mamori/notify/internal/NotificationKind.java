@@ -1,6 +1,8 @@
 package org.mamori.notify.internal;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** What a notification is about; people choose per kind where they want to hear of it. */
@@ -16,7 +18,12 @@ enum NotificationKind {
   /** The issuer of an advisory asks the organisation to acknowledge it. */
   ADVISORY_REMINDER("advisory.reminder"),
   /** An organisation acknowledged an advisory the person's organisation issued. */
-  ACKNOWLEDGED("advisory.acknowledged");
+  ACKNOWLEDGED("advisory.acknowledged"),
+  /**
+   * The person's organisation joined the response to a situation and reads its AMBER reports now.
+   * Always shown in Mamori (it is urgent); not e-mailed.
+   */
+  SITUATION_JOINED("situation.joined");
 
   private final String eventType;
 
@@ -27,6 +34,11 @@ enum NotificationKind {
   /** The stable name webhook receivers see in {@code type}. */
   String eventType() {
     return eventType;
+  }
+
+  /** Kinds a person chooses where to hear of: all but the situation notice, always shown. */
+  static List<NotificationKind> choosable() {
+    return Arrays.stream(values()).filter(k -> k != SITUATION_JOINED).toList();
   }
 
   /** Kinds e-mailed unless a person says otherwise: what asks something of them. */

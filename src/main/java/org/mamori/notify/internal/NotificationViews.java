@@ -22,12 +22,14 @@ import org.springframework.stereotype.Component;
 class NotificationViews {
 
   /**
+   * @param aboutItem the notice is about a shared item (not a situation joined)
    * @param reference null (with title, marking and path) when the reader may no longer read the
-   *     item
+   *     item, or it is about no item
    */
   record NotificationView(
       UUID id,
       String headline,
+      boolean aboutItem,
       @Nullable String reference,
       @Nullable String title,
       @Nullable Tlp tlp,
@@ -57,7 +59,10 @@ class NotificationViews {
   }
 
   NotificationView of(StoredNotification notification, Locale locale) {
-    Optional<Notice> notice = items.noticeFor(notification.item(), notification.reader());
+    Optional<Notice> notice =
+        notification.item() == null
+            ? Optional.empty()
+            : items.noticeFor(notification.item(), notification.reader());
     return new NotificationView(
         notification.id(),
         texts.headline(
@@ -65,7 +70,9 @@ class NotificationViews {
             notification.variant(),
             notification.organisation(),
             notification.about(),
+            notification.subject() == null ? "" : notification.subject().in(locale),
             locale),
+        notification.item() != null,
         notice.map(Notice::reference).orElse(null),
         notice.map(Notice::title).orElse(null),
         notice.map(Notice::tlp).orElse(null),

@@ -84,7 +84,7 @@ class PreferenceController {
   }
 
   private String page(Model model) {
-    model.addAttribute("kinds", NotificationKind.values());
+    model.addAttribute("kinds", NotificationKind.choosable());
     model.addAttribute("languages", PreferenceSet.Language.values());
     model.addAttribute("mailConfigured", mail.configured());
     return "notify/preferences";

@@ -4,11 +4,18 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mamori.shared.Actor;
+import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.sharing.SharedItems.ItemRef;
 
-/** An in-app notice as stored: what happened and to whom, never the item's content. */
+/**
+ * An in-app notice as stored: what happened and to whom, never the item's content.
+ *
+ * @param item the shared item it is about; null for a notice about a situation joined
+ * @param subject what a notice about no shared item names (a situation's reference and level); null
+ *     for a notice about a shared item
+ */
 record StoredNotification(
     UUID id,
     PersonId recipient,
@@ -16,7 +23,8 @@ record StoredNotification(
     NotificationKind kind,
     String variant,
     boolean urgent,
-    ItemRef item,
+    @Nullable ItemRef item,
+    @Nullable LocalizedText subject,
     @Nullable OrganisationId about,
     Instant createdAt,
     @Nullable Instant readAt) {

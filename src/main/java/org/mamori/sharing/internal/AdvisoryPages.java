@@ -38,6 +38,7 @@ class AdvisoryPages {
   private final Directory directory;
   private final AccessPolicy access;
   private final Markings markings;
+  private final ReportDisclosures disclosures;
 
   AdvisoryPages(
       Acknowledgements acknowledgements,
@@ -48,7 +49,9 @@ class AdvisoryPages {
       Sanitisation sanitisation,
       Directory directory,
       AccessPolicy access,
-      Markings markings) {
+      Markings markings,
+      ReportDisclosures disclosures) {
+    this.disclosures = disclosures;
     this.acknowledgements = acknowledgements;
     this.reminders = reminders;
     this.relay = relay;
@@ -133,7 +136,7 @@ class AdvisoryPages {
         reports
             .findById(Objects.requireNonNull(advisory.sourceReport()))
             .filter(Report::released)
-            .filter(report -> access.mayRead(reader, report.disclosure()))
+            .filter(report -> access.mayRead(reader, disclosures.of(report)))
             .map(Report::reference)
             .orElse(null);
     return new AdvisoryPage.Source(sanitisation.reporter(sector, locale), reference);

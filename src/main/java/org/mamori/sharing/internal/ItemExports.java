@@ -36,6 +36,7 @@ class ItemExports implements ItemExport {
   private final Taxonomy taxonomy;
   private final Directory directory;
   private final Sanitisation sanitisation;
+  private final ReportDisclosures disclosures;
 
   ItemExports(
       Reports reports,
@@ -43,7 +44,9 @@ class ItemExports implements ItemExport {
       Advisories advisories,
       Taxonomy taxonomy,
       Directory directory,
-      Sanitisation sanitisation) {
+      Sanitisation sanitisation,
+      ReportDisclosures disclosures) {
+    this.disclosures = disclosures;
     this.reports = reports;
     this.versions = versions;
     this.advisories = advisories;
@@ -110,7 +113,7 @@ class ItemExports implements ItemExport {
                         h.forwardedAt(),
                         h.assessment()))
             .toList(),
-        report.disclosure());
+        disclosures.of(report));
   }
 
   private static ExportedReportVersion version(

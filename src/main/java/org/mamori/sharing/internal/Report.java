@@ -191,19 +191,18 @@ class Report implements Marked {
         .toList();
   }
 
-  /** What the access decision needs, for the case or for one of its versions. */
-  Disclosure disclosure(Tlp marking) {
-    Tlp effective = marking.isStricterThan(tlp) ? marking : tlp;
-    return new Disclosure(
-        new OrganisationId(originator),
-        effective,
-        hops.stream().map(h -> new OrganisationId(h.organisationId())).collect(Collectors.toSet()),
-        redRecipients.stream().map(r -> new PersonId(r.personId())).collect(Collectors.toSet()));
-  }
-
+  /**
+   * What the access decision needs, as far as the case itself knows: its route and named people.
+   * Decisions that act on the case (forwarding, re-marking, contributing) use this; reading it goes
+   * through {@link ReportDisclosures}, which adds the organisations reading it through a situation.
+   */
   @Override
   public Disclosure disclosure() {
-    return disclosure(tlp);
+    return new Disclosure(
+        new OrganisationId(originator),
+        tlp,
+        hops.stream().map(h -> new OrganisationId(h.organisationId())).collect(Collectors.toSet()),
+        redRecipients.stream().map(r -> new PersonId(r.personId())).collect(Collectors.toSet()));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.mamori.access.AccessPolicy;
+import org.mamori.access.Disclosure;
 import org.mamori.directory.Directory;
 import org.mamori.directory.OrganisationSummary;
 import org.mamori.directory.PersonSummary;
@@ -44,6 +45,7 @@ class ReportDiscussion {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ReportDisclosures disclosures;
   private final long maxBytes;
 
   ReportDiscussion(
@@ -53,8 +55,10 @@ class ReportDiscussion {
       JdbcClient jdbc,
       ApplicationEventPublisher events,
       Clock clock,
+      ReportDisclosures disclosures,
       @Value("${mamori.attachments.max-bytes:10485760}") long maxBytes) {
     this.reports = reports;
+    this.disclosures = disclosures;
     this.access = access;
     this.directory = directory;
     this.jdbc = jdbc;
@@ -116,11 +120,10 @@ class ReportDiscussion {
             from report_attachment where report_id = :report order by uploaded_at
             """,
             report);
+    Disclosure shown = disclosures.of(report);
     List<Row> readable = new ArrayList<>();
-    comments.stream().filter(r -> tlp.mayRead(report.disclosure(r.tlp()))).forEach(readable::add);
-    attachments.stream()
-        .filter(r -> tlp.mayRead(report.disclosure(r.tlp())))
-        .forEach(readable::add);
+    comments.stream().filter(r -> tlp.mayRead(shown.under(r.tlp()))).forEach(readable::add);
+    attachments.stream().filter(r -> tlp.mayRead(shown.under(r.tlp()))).forEach(readable::add);
     Map<PersonId, PersonSummary> people =
         directory.people(readable.stream().map(r -> new PersonId(r.person())).toList());
     Map<OrganisationId, OrganisationSummary> organisations =
@@ -135,7 +138,7 @@ class ReportDiscussion {
                         r.id(),
                         personName(people, r.person()),
                         organisationName(organisations, r.organisation()),
-                        report.disclosure(r.tlp()).tlp(),
+                        shown.under(r.tlp()).tlp(),
                         r.text(),
                         r.at()))
             .toList(),
@@ -148,7 +151,7 @@ class ReportDiscussion {
                         r.text(),
                         r.contentType(),
                         r.sizeBytes(),
-                        report.disclosure(r.tlp()).tlp(),
+                        shown.under(r.tlp()).tlp(),
                         personName(people, r.person()),
                         organisationName(organisations, r.organisation()),
                         r.at()))
@@ -238,7 +241,7 @@ class ReportDiscussion {
                     Tlp.valueOf(rs.getString("tlp")),
                     rs.getBytes("content")))
         .optional()
-        .filter(file -> access.mayRead(reader, report.disclosure(file.tlp())))
+        .filter(file -> access.mayRead(reader, disclosures.of(report).under(file.tlp())))
         .map(file -> new Download(file.fileName(), file.contentType(), file.content()));
   }
 

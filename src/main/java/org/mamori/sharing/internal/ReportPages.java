@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.mamori.access.AccessPolicy;
+import org.mamori.access.Disclosure;
 import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
 import org.mamori.directory.OrganisationSummary;
@@ -40,6 +41,7 @@ class ReportPages {
   private final Sanitisation sanitisation;
   private final SpreadSightings sightings;
   private final Markings markings;
+  private final ReportDisclosures disclosures;
 
   ReportPages(
       ReportVersions versions,
@@ -49,7 +51,9 @@ class ReportPages {
       AccessPolicy access,
       Sanitisation sanitisation,
       SpreadSightings sightings,
-      Markings markings) {
+      Markings markings,
+      ReportDisclosures disclosures) {
+    this.disclosures = disclosures;
     this.versions = versions;
     this.taxonomy = taxonomy;
     this.directory = directory;
@@ -63,14 +67,15 @@ class ReportPages {
   /** The page, or empty when the reader may not read the case at all. */
   Optional<ReportPage> page(Report report, Actor reader) {
     boolean ours = reader.organisation().equals(report.originator());
-    if ((!report.released() && !ours) || !access.mayRead(reader, report.disclosure())) {
+    Disclosure shown = disclosures.of(report);
+    if ((!report.released() && !ours) || !access.mayRead(reader, shown)) {
       return Optional.empty();
     }
     AccessPolicy.Reader tlp = access.readerFor(reader);
     List<ReportVersion> visible =
         versions.of(report.id()).stream()
             .filter(v -> v.released() || ours)
-            .filter(v -> tlp.mayRead(report.disclosure(v.tlp())))
+            .filter(v -> tlp.mayRead(shown.under(v.tlp())))
             .toList();
     Set<OrganisationId> organisationIds = new HashSet<>();
     organisationIds.add(report.originator());

@@ -3,12 +3,9 @@ package org.mamori.sharing.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mamori.access.AccessPolicy;
@@ -21,7 +18,6 @@ import org.mamori.platform.SqlTime;
 import org.mamori.shared.Actor;
 import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
-import org.mamori.shared.PersonId;
 import org.mamori.shared.Tlp;
 import org.mamori.sharing.ReportStage;
 import org.slf4j.Logger;
@@ -42,12 +38,19 @@ class ReportViews {
   private final AccessPolicy access;
   private final Directory directory;
   private final SharingMap map;
+  private final ReportDisclosures disclosures;
 
-  ReportViews(JdbcClient jdbc, AccessPolicy access, Directory directory, SharingMap map) {
+  ReportViews(
+      JdbcClient jdbc,
+      AccessPolicy access,
+      Directory directory,
+      SharingMap map,
+      ReportDisclosures disclosures) {
     this.jdbc = jdbc;
     this.access = access;
     this.directory = directory;
     this.map = map;
+    this.disclosures = disclosures;
   }
 
   /** Which reports a list shows. */
@@ -182,6 +185,7 @@ class ReportViews {
                        or (r.tlp in ('AMBER', 'AMBER_STRICT')
                            and (r.originator = :org or exists (select 1 from report_hop h
                                 where h.report_id = r.id and h.organisation_id = :org)))
+                       or (r.tlp = 'AMBER' and r.id = any (cast(:throughSituations as uuid[])))
                        or (r.tlp = 'RED' and exists (select 1 from report_red_recipient rr
                                 where rr.report_id = r.id and rr.person_id = :person)))
                   %s %s
@@ -197,6 +201,7 @@ class ReportViews {
                     .formatted(boxCondition, searchCondition))
             .param("org", actor.organisation().value())
             .param("person", actor.person().value())
+            .param("throughSituations", disclosures.readThroughSituations(actor.organisation()))
             .param("terms", terms)
             .param("phrases", phrases)
             .param("sector", filter.sector())
@@ -228,14 +233,13 @@ class ReportViews {
 
   /** Drops, and reports loudly, any row the SQL let through but the access policy refuses. */
   private List<Found> readable(Actor actor, List<Found> rows) {
-    Map<UUID, Disclosure> disclosures = disclosures(rows.stream().map(Found::id).toList());
+    Map<UUID, Disclosure> found = disclosures.of(rows.stream().map(Found::id).toList());
     AccessPolicy.Reader reader = access.readerFor(actor);
     List<Found> shown = new ArrayList<>();
     for (Found row : rows) {
-      Disclosure caseDisclosure = disclosures.get(row.id());
+      Disclosure caseDisclosure = found.get(row.id());
       if (reader.mayRead(caseDisclosure)) {
-        shown.add(
-            reader.mayRead(stricter(caseDisclosure, row.versionTlp())) ? row : row.withoutText());
+        shown.add(reader.mayRead(caseDisclosure.under(row.versionTlp())) ? row : row.withoutText());
       } else {
         log.error(
             "The report list query let through {}, which the access policy refuses",
@@ -276,53 +280,6 @@ class ReportViews {
                   passesReportsOn && row.notYetForwardedHere());
             })
         .toList();
-  }
-
-  /** The case's disclosure under a version's own marking, when that is the stricter. */
-  private static Disclosure stricter(Disclosure disclosure, Tlp marking) {
-    return marking.isStricterThan(disclosure.tlp())
-        ? new Disclosure(
-            disclosure.originator(), marking, disclosure.recipients(), disclosure.namedRecipients())
-        : disclosure;
-  }
-
-  /** What the access decision needs for each report, in three queries whatever the count. */
-  Map<UUID, Disclosure> disclosures(Collection<UUID> reports) {
-    Map<UUID, Disclosure> found = new HashMap<>();
-    if (reports.isEmpty()) {
-      return found;
-    }
-    Map<UUID, Set<OrganisationId>> hops = new HashMap<>();
-    jdbc.sql("select report_id, organisation_id from report_hop where report_id in (:ids)")
-        .param("ids", reports)
-        .query(
-            rs -> {
-              hops.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
-                  .add(new OrganisationId(rs.getObject(2, UUID.class)));
-            });
-    Map<UUID, Set<PersonId>> named = new HashMap<>();
-    jdbc.sql("select report_id, person_id from report_red_recipient where report_id in (:ids)")
-        .param("ids", reports)
-        .query(
-            rs -> {
-              named
-                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
-                  .add(new PersonId(rs.getObject(2, UUID.class)));
-            });
-    jdbc.sql("select id, originator, tlp from report where id in (:ids)")
-        .param("ids", reports)
-        .query(
-            rs -> {
-              UUID id = rs.getObject("id", UUID.class);
-              found.put(
-                  id,
-                  new Disclosure(
-                      new OrganisationId(rs.getObject("originator", UUID.class)),
-                      Tlp.valueOf(rs.getString("tlp")),
-                      hops.getOrDefault(id, Set.of()),
-                      named.getOrDefault(id, Set.of())));
-            });
-    return found;
   }
 
   private static @Nullable Instant instant(@Nullable OffsetDateTime time) {

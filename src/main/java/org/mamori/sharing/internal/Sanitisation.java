@@ -141,7 +141,7 @@ class Sanitisation {
     AccessPolicy.Reader reader = access.readerFor(editor);
     return versions.of(report.id()).stream()
         .filter(ReportVersion::released)
-        .filter(v -> reader.mayRead(report.disclosure(v.tlp())))
+        .filter(v -> reader.mayRead(report.disclosure().under(v.tlp())))
         .reduce((first, second) -> second);
   }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mamori.access.AccessPolicy;
+import org.mamori.access.Disclosure;
 import org.mamori.shared.Actor;
 import org.mamori.shared.OrganisationId;
 import org.mamori.sharing.SharedItems;
@@ -19,9 +20,15 @@ class SharedItemDirectory implements SharedItems {
   private final ReportVersions versions;
   private final Advisories advisories;
   private final AccessPolicy access;
+  private final ReportDisclosures disclosures;
 
   SharedItemDirectory(
-      Reports reports, ReportVersions versions, Advisories advisories, AccessPolicy access) {
+      Reports reports,
+      ReportVersions versions,
+      Advisories advisories,
+      AccessPolicy access,
+      ReportDisclosures disclosures) {
+    this.disclosures = disclosures;
     this.reports = reports;
     this.versions = versions;
     this.advisories = advisories;
@@ -46,21 +53,26 @@ class SharedItemDirectory implements SharedItems {
     return reports
         .findById(item.id())
         .filter(Report::released)
-        .filter(report -> access.mayRead(reader, report.disclosure()))
-        .flatMap(
-            report ->
-                versions.of(report.id()).stream()
-                    .filter(ReportVersion::released)
-                    .filter(v -> access.mayRead(reader, report.disclosure(v.tlp())))
-                    .reduce((first, second) -> second)
-                    .map(
-                        latest ->
-                            new Notice(
-                                item,
-                                report.reference(),
-                                latest.summary(),
-                                report.disclosure(latest.tlp()).tlp(),
-                                "/reports/" + report.reference())));
+        .flatMap(report -> latestReadable(report, reader, item));
+  }
+
+  private Optional<Notice> latestReadable(Report report, Actor reader, ItemRef item) {
+    Disclosure shown = disclosures.of(report);
+    if (!access.mayRead(reader, shown)) {
+      return Optional.empty();
+    }
+    return versions.of(report.id()).stream()
+        .filter(ReportVersion::released)
+        .filter(v -> access.mayRead(reader, shown.under(v.tlp())))
+        .reduce((first, second) -> second)
+        .map(
+            latest ->
+                new Notice(
+                    item,
+                    report.reference(),
+                    latest.summary(),
+                    shown.under(latest.tlp()).tlp(),
+                    "/reports/" + report.reference()));
   }
 
   @Override

@@ -30,12 +30,12 @@ class SpreadSightings {
   static final int LINKS = 5;
 
   private final JdbcClient jdbc;
-  private final ReportViews views;
+  private final ReportDisclosures disclosures;
   private final AccessPolicy access;
 
-  SpreadSightings(JdbcClient jdbc, ReportViews views, AccessPolicy access) {
+  SpreadSightings(JdbcClient jdbc, ReportDisclosures disclosures, AccessPolicy access) {
     this.jdbc = jdbc;
-    this.views = views;
+    this.disclosures = disclosures;
     this.access = access;
   }
 
@@ -125,13 +125,12 @@ class SpreadSightings {
   private Set<UUID> readable(Actor reader, List<Other> others) {
     Map<UUID, Tlp> versionTlp = new HashMap<>();
     others.forEach(o -> versionTlp.put(o.report(), o.versionTlp()));
-    Map<UUID, Disclosure> disclosures = views.disclosures(versionTlp.keySet());
+    Map<UUID, Disclosure> found = disclosures.of(versionTlp.keySet());
     AccessPolicy.Reader decision = access.readerFor(reader);
     Set<UUID> readable = new HashSet<>();
-    disclosures.forEach(
+    found.forEach(
         (id, item) -> {
-          if (decision.mayRead(item)
-              && decision.mayRead(TrendReports.underVersion(item, versionTlp.get(id)))) {
+          if (decision.mayRead(item) && decision.mayRead(item.under(versionTlp.get(id)))) {
             readable.add(id);
           }
         });

@@ -44,7 +44,7 @@ class SpreadViews {
 
   private final SpreadAlerts alerts;
   private final JdbcClient jdbc;
-  private final ReportViews views;
+  private final ReportDisclosures disclosures;
   private final AccessPolicy access;
   private final Directory directory;
   private final Taxonomy taxonomy;
@@ -53,14 +53,14 @@ class SpreadViews {
   SpreadViews(
       SpreadAlerts alerts,
       JdbcClient jdbc,
-      ReportViews views,
+      ReportDisclosures disclosures,
       AccessPolicy access,
       Directory directory,
       Taxonomy taxonomy,
       Clock clock) {
     this.alerts = alerts;
     this.jdbc = jdbc;
-    this.views = views;
+    this.disclosures = disclosures;
     this.access = access;
     this.directory = directory;
     this.taxonomy = taxonomy;
@@ -147,16 +147,16 @@ class SpreadViews {
     Set<UUID> reportIds = new HashSet<>();
     shown.forEach(a -> reportIds.addAll(a.reportIds()));
     Map<UUID, Linked> linked = linked(reportIds);
-    Map<UUID, Disclosure> disclosures = views.disclosures(reportIds);
+    Map<UUID, Disclosure> found = disclosures.of(reportIds);
     AccessPolicy.Reader decision = access.readerFor(reader);
     Set<UUID> readable = new HashSet<>();
     for (UUID report : reportIds) {
-      Disclosure item = disclosures.get(report);
+      Disclosure item = found.get(report);
       Linked about = linked.get(report);
       if (item != null
           && about != null
           && decision.mayRead(item)
-          && decision.mayRead(TrendReports.underVersion(item, about.versionTlp()))) {
+          && decision.mayRead(item.under(about.versionTlp()))) {
         readable.add(report);
       }
     }
@@ -188,8 +188,7 @@ class SpreadViews {
                     ? new LocalizedText("?", "?")
                     : new LocalizedText(originator.nameJa(), originator.nameEn()),
                 sectors.get(sighting.sectorId()),
-                TrendReports.underVersion(disclosures.get(sighting.reportId()), about.versionTlp())
-                    .tlp(),
+                found.get(sighting.reportId()).under(about.versionTlp()).tlp(),
                 sighting.seenAt()));
       }
       boolean indicator = alert.basis() == SpreadSuspected.Basis.INDICATOR;

@@ -35,7 +35,7 @@ class TrendReports {
 
   private final JdbcClient jdbc;
   private final TrendStatistics statistics;
-  private final ReportViews views;
+  private final ReportDisclosures disclosures;
   private final AccessPolicy access;
   private final Directory directory;
   private final Taxonomy taxonomy;
@@ -43,13 +43,13 @@ class TrendReports {
   TrendReports(
       JdbcClient jdbc,
       TrendStatistics statistics,
-      ReportViews views,
+      ReportDisclosures disclosures,
       AccessPolicy access,
       Directory directory,
       Taxonomy taxonomy) {
     this.jdbc = jdbc;
     this.statistics = statistics;
-    this.views = views;
+    this.disclosures = disclosures;
     this.access = access;
     this.directory = directory;
     this.taxonomy = taxonomy;
@@ -104,6 +104,7 @@ class TrendReports {
                        or (r.tlp in ('AMBER', 'AMBER_STRICT')
                            and (r.originator = :org or exists (select 1 from report_hop h
                                 where h.report_id = r.id and h.organisation_id = :org)))
+                       or (r.tlp = 'AMBER' and r.id = any (cast(:throughSituations as uuid[])))
                        or (r.tlp = 'RED' and exists (select 1 from report_red_recipient rr
                                 where rr.report_id = r.id and rr.person_id = :person)))
                 order by r.submitted_at desc, r.reference desc
@@ -113,6 +114,7 @@ class TrendReports {
             .params(where.params())
             .param("org", reader.organisation().value())
             .param("person", reader.person().value())
+            .param("throughSituations", disclosures.readThroughSituations(reader.organisation()))
             .param("offset", Math.max(0, offset))
             .param("limit", PAGE_SIZE + 1)
             .query(
@@ -133,30 +135,23 @@ class TrendReports {
   }
 
   private List<Found> decided(Actor reader, List<Found> rows) {
-    Map<UUID, Disclosure> disclosures = views.disclosures(rows.stream().map(Found::id).toList());
+    Map<UUID, Disclosure> found = disclosures.of(rows.stream().map(Found::id).toList());
     AccessPolicy.Reader decision = access.readerFor(reader);
     List<Found> shown = new ArrayList<>();
     for (Found row : rows) {
-      Disclosure item = disclosures.get(row.id());
+      Disclosure item = found.get(row.id());
       if (!decision.mayRead(item)) {
         log.error(
             "The trend drill-down query let through {}, which the access policy refuses",
             row.reference());
       } else {
-        Disclosure underVersion = underVersion(item, row.versionTlp());
+        Disclosure underVersion = item.under(row.versionTlp());
         if (decision.mayRead(underVersion)) {
           shown.add(row.shownAs(underVersion.tlp()));
         }
       }
     }
     return shown;
-  }
-
-  /** The case's disclosure under the version's marking, where that is stricter. */
-  static Disclosure underVersion(Disclosure item, Tlp version) {
-    return version.isStricterThan(item.tlp())
-        ? new Disclosure(item.originator(), version, item.recipients(), item.namedRecipients())
-        : item;
   }
 
   private List<Row> named(List<Found> rows) {
