@@ -14,12 +14,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Issues advisories through the browser form, as liaisons do. */
-final class AdvisoryRequests {
+public final class AdvisoryRequests {
 
   private AdvisoryRequests() {}
 
   /** An advisory with the required answers, for no audience yet: add one with the params. */
-  static MockHttpServletRequestBuilder advisory(String title, String tlp) {
+  public static MockHttpServletRequestBuilder advisory(String title, String tlp) {
     return advisory(title, "VPN 機器の認証回避の脆弱性を悪用する攻撃を確認しています。更新を適用してください。", tlp);
   }
 
@@ -32,11 +32,11 @@ final class AdvisoryRequests {
   }
 
   /** A deadline for acknowledging receipt, as the date-time field gives it (Japan time). */
-  static String inDays(int days) {
+  public static String inDays(int days) {
     return ReportRequests.FIELD.format(LocalDateTime.now(ZoneId.of("Asia/Tokyo")).plusDays(days));
   }
 
-  static String sector(Directory directory, String code) {
+  public static String sector(Directory directory, String code) {
     return directory.sectors().stream()
         .filter(s -> s.code().equals(code))
         .map(s -> s.id())
@@ -46,7 +46,7 @@ final class AdvisoryRequests {
   }
 
   /** The reference an issue redirected to. */
-  static String reference(ResultActions issued) {
+  public static String reference(ResultActions issued) {
     @Nullable String location = issued.andReturn().getResponse().getRedirectedUrl();
     if (location == null || !location.startsWith("/advisories/A")) {
       throw new AssertionError("the advisory was not issued; redirected to " + location);

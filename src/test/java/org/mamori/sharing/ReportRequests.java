@@ -12,9 +12,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Files reports through the browser form, as people do. */
-final class ReportRequests {
+public final class ReportRequests {
 
-  static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+  public static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   private final MockMvc mvc;
 
@@ -27,7 +27,7 @@ final class ReportRequests {
     return mvc.perform(firstReport(summary, tlp).with(who));
   }
 
-  static MockHttpServletRequestBuilder firstReport(String summary, String tlp) {
+  public static MockHttpServletRequestBuilder firstReport(String summary, String tlp) {
     LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Tokyo"));
     return post("/reports")
         .with(csrf())
@@ -44,7 +44,7 @@ final class ReportRequests {
   }
 
   /** The reference a filing redirected to. */
-  static String reference(ResultActions filed) {
+  public static String reference(ResultActions filed) {
     String location = filed.andReturn().getResponse().getRedirectedUrl();
     if (location == null || !location.startsWith("/reports/R")) {
       throw new AssertionError("the report was not filed; redirected to " + location);

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -61,6 +62,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .access(capabilities.requires(Capability.ADMINISTER_PLATFORM))
+                    // Refused before the body is read: "not yours to file" comes before "not
+                    // valid".
+                    .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/versions")
+                    .access(capabilities.requires(Capability.REPORT))
                     .anyRequest()
                     .hasAuthority(Authorities.MEMBER))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -18,6 +18,7 @@ import org.mamori.shared.Actor;
 import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -75,6 +76,7 @@ class SectorController {
       Actor actor,
       Model model,
       RedirectAttributes redirect) {
+    requireAdministrator(actor);
     Sector sector = sector(code);
     if (errors.hasErrors()) {
       model.addAttribute("transfer", new TransferForm(null, null));
@@ -99,6 +101,7 @@ class SectorController {
       Actor actor,
       Model model,
       RedirectAttributes redirect) {
+    requireAdministrator(actor);
     Sector sector = sector(code);
     if (!errors.hasErrors()) {
       try {
@@ -131,6 +134,15 @@ class SectorController {
             .map(o -> new Choice(o.id().value(), o.name()))
             .toList());
     return "directory/sector";
+  }
+
+  /**
+   * Refused before the form is checked: a page of errors is no answer for someone who may not edit.
+   */
+  private void requireAdministrator(Actor actor) {
+    if (!policy.mayAdministerPlatform(actor)) {
+      throw new AccessDeniedException("only platform administrators change sectors");
+    }
   }
 
   private Sector sector(String code) {

@@ -168,10 +168,7 @@ class ReportController {
   @GetMapping("/{reference}/versions/new")
   String newVersion(@PathVariable String reference, Actor actor, Model model) {
     Report report = report(reference);
-    ReportPage page = readable(report, actor);
-    if (!page.actions().addVersion() || page.latest() == null) {
-      throw new AccessDeniedException("may not add a version to " + reference);
-    }
+    ReportPage page = versionable(report, actor);
     ReportVersion last =
         versions.of(report.id()).stream()
             .filter(ReportVersion::released)
@@ -190,6 +187,7 @@ class ReportController {
       Model model,
       RedirectAttributes redirect) {
     Report report = report(reference);
+    ReportPage page = versionable(report, actor);
     ReportContent content = form.content(errors);
     if (content != null && !errors.hasErrors()) {
       try {
@@ -200,7 +198,16 @@ class ReportController {
         rule.rejectIn(errors);
       }
     }
-    return formPage(actor, model, null, readable(report, actor));
+    return formPage(actor, model, null, page);
+  }
+
+  /** The report's page, for those who may add a version to it; refused before any form check. */
+  private ReportPage versionable(Report report, Actor actor) {
+    ReportPage page = readable(report, actor);
+    if (!page.actions().addVersion() || page.latest() == null) {
+      throw new AccessDeniedException("may not add a version to " + report.reference());
+    }
+    return page;
   }
 
   @PostMapping("/{reference}/forward")

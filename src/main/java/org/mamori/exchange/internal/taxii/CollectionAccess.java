@@ -1,10 +1,12 @@
 package org.mamori.exchange.internal.taxii;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.mamori.access.AccessPolicy;
 import org.mamori.access.Disclosure;
+import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
 import org.mamori.directory.OrganisationSummary;
 import org.mamori.exchange.internal.store.StoredVersion;
@@ -20,6 +22,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CollectionAccess {
+
+  /** Those who may add to their organisation's collections (platform administrators tidy them). */
+  private static final Set<Capability> SHARING =
+      EnumSet.of(
+          Capability.REPORT, Capability.RELAY, Capability.ANALYSE, Capability.ADMINISTER_PLATFORM);
 
   private final Directory directory;
   private final AccessPolicy access;
@@ -49,8 +56,16 @@ public class CollectionAccess {
     return new Rights(
         actor,
         readers.contains(actor.organisation()),
-        collection.writerOrganisations().contains(actor.organisation()),
+        collection.writerOrganisations().contains(actor.organisation()) && sharesFor(actor),
         readers);
+  }
+
+  /**
+   * Adding to a collection shares information for the organisation: its auditors and its
+   * administrators of people only look, so their tokens write nothing into it.
+   */
+  private boolean sharesFor(Actor actor) {
+    return SHARING.stream().anyMatch(capability -> access.can(actor, capability));
   }
 
   /**
