@@ -93,6 +93,10 @@ class AuthorisationSweepTest {
             Caller.MINISTRY, Caller.ANALYST, Caller.DUTY_OFFICER, Caller.ADMIN, Caller.AUDITOR)),
     /** The hub's analysts and duty officers. */
     HUB_ANALYSTS(EnumSet.of(Caller.ANALYST, Caller.DUTY_OFFICER)),
+    /** Everyone acting for the national hub, who watch situations. */
+    HUB_MEMBERS(EnumSet.of(Caller.ANALYST, Caller.DUTY_OFFICER, Caller.ADMIN, Caller.AUDITOR)),
+    /** The hub's duty officers, who decide on situations. */
+    DUTY_OFFICERS(EnumSet.of(Caller.DUTY_OFFICER)),
     /** People who may file reports for their organisation. */
     REPORTERS(EnumSet.of(Caller.OPERATOR, Caller.OTHER_OPERATOR)),
     /** Liaisons, who issue advisories: CEPTOARs, ministries and the hub's duty officers. */
@@ -154,6 +158,20 @@ class AuthorisationSweepTest {
 
   private static Map<String, Rule> rules() {
     Map<String, Rule> rules = new TreeMap<>();
+    rule(rules, Rule.HUB_MEMBERS, "GET /situations");
+    rule(
+        rules,
+        Rule.DUTY_OFFICERS,
+        "GET /situations/call",
+        "POST /situations/call",
+        "GET /situations/{id}/level",
+        "POST /situations/{id}/level",
+        "POST /situations/{id}/close",
+        "POST /situations/proposals/{id}/confirm",
+        "POST /situations/proposals/{id}/dismiss");
+    rule(rules, Rule.ADMIN_ONLY, "GET /situations/levels", "POST /situations/levels/{code}");
+    // No situation is swept: its identifiers name nothing.
+    rule(rules, Rule.NOBODY, "GET /situations/{id}", "GET /situations/proposals/{id}");
     rule(rules, Rule.PUBLIC, "GET /sign-in", "GET /setup/{secret}", "POST /setup/{secret}");
     rule(rules, Rule.PUBLIC, "GET /actuator/health", "GET /actuator/health/**");
     rule(rules, Rule.NOBODY, "GET /sign-in/two-step", "POST /sign-in/two-step");
