@@ -23,7 +23,7 @@ public final class AdvisoryRequests {
     return advisory(title, "VPN 機器の認証回避の脆弱性を悪用する攻撃を確認しています。更新を適用してください。", tlp);
   }
 
-  static MockHttpServletRequestBuilder advisory(String title, String body, String tlp) {
+  public static MockHttpServletRequestBuilder advisory(String title, String body, String tlp) {
     return post("/advisories")
         .with(csrf())
         .param("title", title)
