@@ -165,7 +165,9 @@ class CollectionAdministrationPagesTest {
         Pages.get(
             mvc,
             SignIn.as(
-                mvc, people.create("minamikawa-water", "reporter").email(), TestPeople.PASSWORD),
+                mvc,
+                people.create(people.newOperator("water"), "reporter").email(),
+                TestPeople.PASSWORD),
             "/account/tokens");
 
     assertThat(admin.select("#taxii-hint").text()).contains("/taxii2/");
