@@ -105,48 +105,9 @@ record Proposal(
       return decided(State.CONFIRMED, by, at, reason);
     }
     if (target.twoPerson()) {
-      return new Proposal(
-          id,
-          situation,
-          rule,
-          title,
-          level,
-          national,
-          sectors,
-          reports,
-          this.reason,
-          proposedAt,
-          proposedBy,
-          State.AWAITING_SECOND,
-          by,
-          at,
-          reason,
-          null,
-          null,
-          "",
-          version);
+      return firstConfirmation(State.AWAITING_SECOND, by, at, reason);
     }
-    return new Proposal(
-            id,
-            situation,
-            rule,
-            title,
-            level,
-            national,
-            sectors,
-            reports,
-            this.reason,
-            proposedAt,
-            proposedBy,
-            state,
-            by,
-            at,
-            reason,
-            null,
-            null,
-            "",
-            version)
-        .decided(State.CONFIRMED, by, at, reason);
+    return firstConfirmation(state, by, at, reason).decided(State.CONFIRMED, by, at, reason);
   }
 
   /** Dismisses it with a reason; nothing changes. */
@@ -180,6 +141,30 @@ record Proposal(
         decidedBy,
         decidedAt,
         decisionReason,
+        version);
+  }
+
+  /** The first duty officer's confirmation recorded, in the given state. */
+  private Proposal firstConfirmation(State next, PersonId by, Instant at, String why) {
+    return new Proposal(
+        id,
+        situation,
+        rule,
+        title,
+        level,
+        national,
+        sectors,
+        reports,
+        reason,
+        proposedAt,
+        proposedBy,
+        next,
+        by,
+        at,
+        why,
+        null,
+        null,
+        "",
         version);
   }
 
