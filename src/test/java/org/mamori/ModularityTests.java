@@ -7,7 +7,8 @@ import org.springframework.modulith.docs.Documenter;
 /** Keeps the module boundaries honest: no cycles, no reaching into another module's internals. */
 class ModularityTests {
 
-  private final ApplicationModules modules = ApplicationModules.of(MamoriApplication.class);
+  /** Reading the classes is the slow part: once for both tests, not once for each. */
+  private static final ApplicationModules modules = ApplicationModules.of(MamoriApplication.class);
 
   @Test
   void modulesRespectTheirBoundaries() {

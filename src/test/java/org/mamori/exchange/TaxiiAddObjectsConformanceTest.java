@@ -129,6 +129,20 @@ class TaxiiAddObjectsConformanceTest {
   }
 
   @Test
+  void anObjectIsServedExactlyAsItWasPosted() {
+    String id = newId("indicator");
+    // numbers and escapes as the sender wrote them: nothing is rounded or rewritten on the way
+    String posted =
+        indicator(id, V1)
+            .replace("}", ", \"x_mamori_ratio\": 1.10, \"x_mamori_note\": \"\\u5b88\"}");
+
+    assertThat(taxii.post(water.token(), TaxiiHttp.objects(collection), envelope(posted)).status())
+        .isEqualTo(202);
+
+    assertThat(taxii.get(water.token(), TaxiiHttp.object(collection, id)).body()).contains(posted);
+  }
+
+  @Test
   void postingTheVerySameObjectAgainSucceedsWithoutStoringItTwice() {
     String id = newId("indicator");
     taxii.post(water.token(), TaxiiHttp.objects(collection), envelope(indicator(id, V1)));
@@ -283,8 +297,12 @@ class TaxiiAddObjectsConformanceTest {
 
   @Test
   void aBodyThatIsNotAnEnvelopeIsRefusedWith422() {
+    String twoTypes = "{\"objects\":[{\"type\":\"indicator\",\"type\":\"malware\"}]}";
+    String trailing = envelope(indicator(newId("indicator"), V1)) + " {}";
     for (String body :
-        new String[] {"not json", "[]", "{}", "{\"objects\":[]}", "{\"objects\":{}}"}) {
+        new String[] {
+          "not json", "[]", "{}", "{\"objects\":[]}", "{\"objects\":{}}", twoTypes, trailing
+        }) {
       Reply reply = taxii.post(water.token(), TaxiiHttp.objects(collection), body);
 
       assertThat(reply.status()).as(body).isEqualTo(422);

@@ -163,7 +163,9 @@ class ApiTokenService {
     if (person.isEmpty() || !isMember(t.personId(), t.organisationId())) {
       return Optional.empty();
     }
-    tokens.touch(t.id(), now);
+    if (t.lastUseStaleAt(now)) {
+      tokens.touch(t.id(), now);
+    }
     PersonSummary p = person.get();
     return Optional.of(
         new Caller(

@@ -52,6 +52,11 @@ class ApiTokens {
     boolean usableAt(Instant now) {
       return revokedAt == null && expiresAt.isAfter(now);
     }
+
+    /** Whether the last use recorded is older than its precision, so worth writing again. */
+    boolean lastUseStaleAt(Instant now) {
+      return lastUsedAt == null || !lastUsedAt.isAfter(now.minus(LAST_USED_PRECISION));
+    }
   }
 
   void add(ApiToken token, String hash) {

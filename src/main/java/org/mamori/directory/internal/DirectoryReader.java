@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
@@ -36,7 +35,6 @@ class DirectoryReader implements Directory {
   private final Organisations organisations;
   private final Sectors sectors;
   private final People people;
-  private final Roles roles;
   private final OrganisationGraph graph;
   private final Clock clock;
 
@@ -44,13 +42,11 @@ class DirectoryReader implements Directory {
       Organisations organisations,
       Sectors sectors,
       People people,
-      Roles roles,
       OrganisationGraph graph,
       Clock clock) {
     this.organisations = organisations;
     this.sectors = sectors;
     this.people = people;
-    this.roles = roles;
     this.graph = graph;
     this.clock = clock;
   }
@@ -151,25 +147,7 @@ class DirectoryReader implements Directory {
 
   @Override
   public List<MembershipSummary> membershipsOf(PersonId person) {
-    Optional<Person> found = people.findById(person.value());
-    if (found.isEmpty() || !found.get().active()) {
-      return List.of();
-    }
-    Map<String, Role> roleByCode = roleByCode();
-    Map<UUID, Organisation> orgs =
-        organisations
-            .findAllById(
-                found.get().memberships().stream().map(Membership::organisationId).toList())
-            .stream()
-            .filter(Organisation::active)
-            .collect(Collectors.toMap(o -> o.id().value(), Function.identity()));
-    // In the order joined: a person's first organisation comes first.
-    return found.get().memberships().stream()
-        .filter(m -> orgs.containsKey(m.organisationId()))
-        .sorted(
-            Comparator.comparing(Membership::joinedAt).thenComparing(Membership::organisationId))
-        .map(m -> summarise(m, orgs.get(m.organisationId()), roleByCode))
-        .toList();
+    return graph.membershipsOf(person.value());
   }
 
   @Override
@@ -202,24 +180,6 @@ class DirectoryReader implements Directory {
   @Override
   public boolean anyoneHolds(Capability capability) {
     return graph.anyActivePersonHolds(capability.name());
-  }
-
-  private Map<String, Role> roleByCode() {
-    return roles.findAllInOrder().stream()
-        .collect(Collectors.toMap(Role::code, Function.identity()));
-  }
-
-  /**
-   * Capabilities come only from roles the organisation's kind allows (a guard against bad data).
-   */
-  private static MembershipSummary summarise(
-      Membership membership, Organisation organisation, Map<String, Role> roleByCode) {
-    Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
-    membership.roles().stream()
-        .map(roleByCode::get)
-        .filter(r -> r != null && r.allowedIn(organisation.kinds()))
-        .forEach(r -> capabilities.addAll(r.capabilities()));
-    return new MembershipSummary(organisation.id(), Set.copyOf(membership.roles()), capabilities);
   }
 
   private static Set<OrganisationKind> kinds(Set<String> names) {

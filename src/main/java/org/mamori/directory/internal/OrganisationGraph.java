@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.mamori.directory.Capability;
+import org.mamori.directory.MembershipSummary;
 import org.mamori.directory.OrganisationKind;
 import org.mamori.directory.OrganisationSummary;
 import org.mamori.shared.OrganisationId;
@@ -171,5 +173,36 @@ class OrganisationGraph {
         .param("capability", capability)
         .query(Boolean.class)
         .single();
+  }
+
+  /**
+   * An active person's memberships of active organisations, in the order joined, each with the
+   * capabilities of its roles that the organisation's kinds allow. One query: every request asks.
+   */
+  List<MembershipSummary> membershipsOf(UUID person) {
+    return jdbc.sql(
+            """
+            select m.organisation_id, m.roles,
+                   array(select distinct c from role r cross join unnest(r.capabilities) c
+                          where r.code = any (m.roles) and r.allowed_kinds && o.kinds) capabilities
+              from person p
+              join membership m on m.person_id = p.id
+              join organisation o on o.id = m.organisation_id and o.active
+             where p.id = :person and p.active
+             order by m.joined_at, m.organisation_id
+            """)
+        .param("person", person)
+        .query(
+            (rs, i) -> {
+              Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+              for (String capability : (String[]) rs.getArray("capabilities").getArray()) {
+                capabilities.add(Capability.valueOf(capability));
+              }
+              return new MembershipSummary(
+                  new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                  Set.of((String[]) rs.getArray("roles").getArray()),
+                  capabilities);
+            })
+        .list();
   }
 }

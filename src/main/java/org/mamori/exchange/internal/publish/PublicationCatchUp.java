@@ -49,11 +49,21 @@ public class PublicationCatchUp {
    * @return how many items were published (TLP:RED ones never are)
    */
   public int catchUp() {
+    return catchUp(item -> true);
+  }
+
+  /**
+   * Publishes the chosen items with nothing published yet.
+   *
+   * @param chosen which items, by their source ({@code report:R2026-00042}, {@code advisory:…})
+   * @return how many items were published (TLP:RED ones never are)
+   */
+  public int catchUp(Predicate<String> chosen) {
     Set<String> published = publication.publishedItems();
-    int reports =
-        publishMissing("report:", items.reportReferences(), published, publication::report);
+    Predicate<String> missing = item -> chosen.test(item) && !published.contains(item);
+    int reports = publishMissing("report:", items.reportReferences(), missing, publication::report);
     int advisories =
-        publishMissing("advisory:", items.advisoryReferences(), published, publication::advisory);
+        publishMissing("advisory:", items.advisoryReferences(), missing, publication::advisory);
     if (reports + advisories > 0) {
       log.info(
           "Published {} reports and {} advisories that had nothing in mamori-items yet",
@@ -64,10 +74,13 @@ public class PublicationCatchUp {
   }
 
   private static int publishMissing(
-      String kind, Iterable<String> references, Set<String> published, Predicate<String> publish) {
+      String kind,
+      Iterable<String> references,
+      Predicate<String> missing,
+      Predicate<String> publish) {
     int count = 0;
     for (String reference : references) {
-      if (published.contains(kind + reference)) {
+      if (!missing.test(kind + reference)) {
         continue;
       }
       try {

@@ -1,6 +1,7 @@
 package org.mamori.exchange.internal.store;
 
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 public interface ObjectCheck {
 
   /**
-   * What is wrong with the object, in plain words in the current request's language; empty when it
-   * may be stored.
+   * What is wrong with the object, in plain words in the language given; empty when it may be
+   * stored. Safe to call from several threads at once.
    */
-  List<String> problems(JsonNode object);
+  List<String> problems(JsonNode object, Locale locale);
 }

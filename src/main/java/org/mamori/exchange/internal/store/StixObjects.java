@@ -219,8 +219,8 @@ public class StixObjects {
       List<String> same =
           jdbc.sql(
                   "select version_text from stix_object where collection_id = :collection and"
-                      + " object_id = :object and json = cast(:json as jsonb) and source_item is"
-                      + " not distinct from cast(:source as text) limit 1")
+                      + " object_id = :object and cast(json as jsonb) = cast(:json as jsonb) and"
+                      + " source_item is not distinct from cast(:source as text) limit 1")
               .param("collection", collection)
               .param("object", version.objectId())
               .param("json", version.json())
@@ -305,7 +305,7 @@ public class StixObjects {
                                      revoked, json, source_item, recipients)
             select :collection, u.object_id, u.object_type, u.spec_version, u.version,
                    u.version_text, u.date_added, u.tlp, u.originator, cast(u.named as uuid[]),
-                   u.revoked, cast(u.json as jsonb), u.source, cast(u.recipients as uuid[])
+                   u.revoked, u.json, u.source, cast(u.recipients as uuid[])
               from unnest(cast(:objects as text[]), cast(:types as text[]), cast(:specs as text[]),
                           cast(:versions as timestamptz[]), cast(:versionTexts as text[]),
                           cast(:datesAdded as timestamptz[]), cast(:tlps as text[]),
@@ -392,7 +392,7 @@ public class StixObjects {
     List<Boolean> same =
         jdbc.sql(
                 """
-                select s.json = cast(u.json as jsonb)
+                select cast(s.json as jsonb) = cast(u.json as jsonb)
                   from unnest(cast(:objects as text[]), cast(:versions as timestamptz[]),
                               cast(:jsons as text[])) with ordinality
                        as u(object_id, version, json, place)
@@ -437,7 +437,7 @@ public class StixObjects {
   public Optional<StoredJson> latest(UUID collection, String objectId, @Nullable String source) {
     return jdbc.sql(
             """
-            select version, json::text from stix_object
+            select version, json from stix_object
              where collection_id = :collection and object_id = :object
                and source_item is not distinct from cast(:source as text)
              order by version desc, date_added desc
@@ -470,7 +470,7 @@ public class StixObjects {
   public Map<Long, String> publishedFrom(UUID collection, String source) {
     Map<Long, String> rows = new HashMap<>();
     jdbc.sql(
-            "select id, json::text from stix_object where collection_id = :collection and"
+            "select id, json from stix_object where collection_id = :collection and"
                 + " source_item = :source")
         .param("collection", collection)
         .param("source", source)
@@ -604,7 +604,7 @@ public class StixObjects {
          %s
         """
             .formatted(
-                withJson ? ", o.json::text as json" : "",
+                withJson ? ", o.json" : "",
                 String.join(" and ", conditions),
                 limit == null ? "" : "limit :limit");
     return jdbc.sql(sql).params(parameters).query((rs, i) -> version(rs, withJson)).list();

@@ -156,7 +156,7 @@ class ReceivedObjects {
           join taxii_subscription s on s.id = r.subscription_id
          where (o.tlp <> 'RED' or cast(:reader as uuid) = any(o.named_recipients)) and %s
         """
-            .formatted(withJson ? ", o.json::text as json" : "", condition);
+            .formatted(withJson ? ", o.json" : "", condition);
     return params
         .apply(jdbc.sql(sql).param("reader", reader.value()))
         .query((rs, i) -> received(rs, withJson))

@@ -89,7 +89,7 @@ public class CollectionIntake {
             .byId(collection)
             .filter(found -> access.of(actor, found).canWrite())
             .orElseThrow(() -> new AccessDeniedException("may not add to " + collection));
-    UUID status = ingestion.add(actor, target, List.copyOf(objects));
+    UUID status = ingestion.add(actor, target, objects.stream().map(PostedObject::of).toList());
     return outcome(actor, status)
         .orElseThrow(() -> new IllegalStateException("status " + status + " lost"));
   }

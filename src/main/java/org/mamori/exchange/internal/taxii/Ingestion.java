@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Adds a posted envelope's objects to a collection (TAXII 5.5). The status is recorded first, with
- * every object pending; the objects are then checked and stored in batches, one transaction each,
- * every object whole or not at all, with its outcome recorded in the same transaction. Posting the
- * very same object again succeeds without storing it twice.
+ * Adds a posted envelope's objects to a collection (TAXII 5.5). Every object is checked first (side
+ * by side on the machine's cores), then the status is recorded with every object pending; the
+ * objects are then stored in batches, one transaction each, every object whole or not at all, with
+ * its outcome recorded in the same transaction. Posting the very same object again succeeds without
+ * storing it twice.
  *
  * <p>An object's marking is the strictest TLP marking among its {@code object_marking_refs}, else
  * the collection's default (never CLEAR by omission); it comes from the organisation whose token
@@ -64,7 +65,12 @@ class Ingestion {
   }
 
   /** One posted object, in the envelope's order, with its id and version as far as readable. */
-  private record Offered(int position, JsonNode object, String id, String version) {
+  private record Offered(
+      int position, PostedObject posted, String id, String version, List<String> problems) {
+
+    JsonNode object() {
+      return posted.tree();
+    }
 
     Entry outcome(Outcome outcome, String version, @Nullable String message) {
       return new Entry(position, id, version, outcome, message);
@@ -76,16 +82,18 @@ class Ingestion {
    *
    * @return the id of the request's status, complete once this returns
    */
-  UUID add(Actor actor, TaxiiCollection collection, List<JsonNode> posted) {
+  UUID add(Actor actor, TaxiiCollection collection, List<PostedObject> posted) {
+    List<List<String>> problems = intake.problems(posted.stream().map(PostedObject::tree).toList());
     List<Offered> offered = new ArrayList<>(posted.size());
     for (int i = 0; i < posted.size(); i++) {
-      JsonNode object = posted.get(i);
+      JsonNode object = posted.get(i).tree();
       offered.add(
           new Offered(
               i,
-              object,
+              posted.get(i),
               ObjectIntake.string(object, "id").orElse("objects[" + i + "]"),
-              ObjectIntake.versionText(object).orElse("")));
+              ObjectIntake.versionText(object).orElse(""),
+              problems.get(i)));
     }
     UUID status = UUID.randomUUID();
     transaction.executeWithoutResult(
@@ -109,11 +117,11 @@ class Ingestion {
     List<Entry> outcomes = new ArrayList<>(batch.size());
     List<Offered> acceptable = new ArrayList<>(batch.size());
     for (Offered offer : batch) {
-      List<String> problems = intake.problems(offer.object());
-      if (problems.isEmpty()) {
+      if (offer.problems().isEmpty()) {
         acceptable.add(offer);
       } else {
-        outcomes.add(offer.outcome(Outcome.FAILURE, offer.version(), String.join(" ", problems)));
+        outcomes.add(
+            offer.outcome(Outcome.FAILURE, offer.version(), String.join(" ", offer.problems())));
       }
     }
     List<String> added = new ArrayList<>();
@@ -163,7 +171,7 @@ class Ingestion {
   private static NewVersion version(Actor actor, TaxiiCollection collection, Offered offer) {
     Tlp tlp = ObjectIntake.marking(offer.object(), collection.defaultTlp());
     return ObjectIntake.version(
-        offer.object(),
+        offer.posted(),
         tlp,
         actor.organisation(),
         tlp == Tlp.RED ? Set.of(actor.person()) : Set.of());

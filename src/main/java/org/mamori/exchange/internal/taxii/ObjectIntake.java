@@ -2,6 +2,7 @@ package org.mamori.exchange.internal.taxii;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.mamori.exchange.internal.stix.TlpMarkings;
@@ -11,6 +12,7 @@ import org.mamori.exchange.internal.store.Timestamps;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.shared.Tlp;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +32,16 @@ public class ObjectIntake {
 
   /** What is wrong with the object, in the current language; empty when it may be stored. */
   public List<String> problems(JsonNode object) {
-    return check.problems(object);
+    return check.problems(object, LocaleContextHolder.getLocale());
+  }
+
+  /**
+   * What is wrong with each object, in the current language, in the same order; the objects are
+   * checked side by side on the machine's cores, since a large envelope is mostly checking.
+   */
+  public List<List<String>> problems(List<JsonNode> objects) {
+    Locale locale = LocaleContextHolder.getLocale();
+    return objects.parallelStream().map(object -> check.problems(object, locale)).toList();
   }
 
   /**
@@ -52,6 +63,13 @@ public class ObjectIntake {
    */
   public static NewVersion version(
       JsonNode object, Tlp tlp, OrganisationId originator, Set<PersonId> namedRecipients) {
+    return version(PostedObject.of(object), tlp, originator, namedRecipients);
+  }
+
+  /** The version to store of a posted object that passed {@link #problems}, with its own text. */
+  public static NewVersion version(
+      PostedObject posted, Tlp tlp, OrganisationId originator, Set<PersonId> namedRecipients) {
+    JsonNode object = posted.tree();
     Optional<String> versionText = versionText(object);
     return new NewVersion(
         object.get("id").stringValue(),
@@ -63,7 +81,7 @@ public class ObjectIntake {
         originator,
         namedRecipients,
         object.path("revoked").asBoolean(false),
-        object.toString(),
+        posted.json(),
         null,
         null);
   }

@@ -1,10 +1,10 @@
 package org.mamori.exchange.internal.taxii;
 
 import java.util.List;
+import java.util.Locale;
 import org.mamori.exchange.internal.stix.StixValidator;
 import org.mamori.exchange.internal.store.ObjectCheck;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -21,12 +21,12 @@ class SpecificationCheck implements ObjectCheck {
   }
 
   @Override
-  public List<String> problems(JsonNode object) {
+  public List<String> problems(JsonNode object, Locale locale) {
     return validator.validate(object).stream()
         .map(
             problem ->
                 (problem.path().isEmpty() ? "" : problem.path() + ": ")
-                    + messages.getMessage(problem, LocaleContextHolder.getLocale()))
+                    + messages.getMessage(problem, locale))
         .toList();
   }
 }

@@ -1,10 +1,14 @@
 package org.mamori.exchange.internal.taxii;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mamori.exchange.internal.store.Timestamps;
@@ -41,30 +45,23 @@ class Statuses {
     this.jdbc = jdbc;
   }
 
-  /** Records a request with every object pending (ids and versions as far as they can be read). */
+  /**
+   * Records a request with every object pending (ids and versions as far as they can be read): the
+   * objects are listed on the request, and get a row of their own once their outcome is known.
+   */
   void open(UUID id, UUID collection, Actor actor, Instant at, List<Entry> entries) {
     jdbc.sql(
             """
-            insert into taxii_status (id, collection_id, person_id, organisation_id, request_timestamp)
-            values (:id, :collection, :person, :organisation, :at)
+            insert into taxii_status (id, collection_id, person_id, organisation_id,
+                                      request_timestamp, offered_ids, offered_versions)
+            values (:id, :collection, :person, :organisation, :at,
+                    cast(:ids as text[]), cast(:versions as text[]))
             """)
         .param("id", id)
         .param("collection", collection)
         .param("person", actor.person().value())
         .param("organisation", actor.organisation().value())
         .param("at", SqlTime.utc(at))
-        .update();
-    jdbc.sql(
-            """
-            insert into taxii_status_object (status_id, position, object_id, version, outcome)
-            select :id, cast(u.position as int), u.object_id, u.version, 'PENDING'
-              from unnest(cast(:positions as text[]), cast(:ids as text[]), cast(:versions as text[]))
-                   as u(position, object_id, version)
-            """)
-        .param("id", id)
-        .param(
-            "positions",
-            entries.stream().map(e -> Integer.toString(e.position())).toArray(String[]::new))
         .param("ids", entries.stream().map(Entry::objectId).toArray(String[]::new))
         .param("versions", entries.stream().map(Entry::version).toArray(String[]::new))
         .update();
@@ -77,17 +74,22 @@ class Statuses {
     }
     jdbc.sql(
             """
-            update taxii_status_object s
-               set outcome = u.outcome, version = u.version, message = u.message
-              from unnest(cast(:positions as text[]), cast(:outcomes as text[]),
-                          cast(:versions as text[]), cast(:messages as text[]))
-                   as u(position, outcome, version, message)
-             where s.status_id = :id and s.position = cast(u.position as int)
+            insert into taxii_status_object (status_id, position, object_id, version, outcome,
+                                             message)
+            select :id, cast(u.position as int), u.object_id, u.version, u.outcome, u.message
+              from unnest(cast(:positions as text[]), cast(:ids as text[]),
+                          cast(:outcomes as text[]), cast(:versions as text[]),
+                          cast(:messages as text[]))
+                   as u(position, object_id, outcome, version, message)
+            on conflict (status_id, position) do update
+               set outcome = excluded.outcome, version = excluded.version,
+                   message = excluded.message
             """)
         .param("id", id)
         .param(
             "positions",
             outcomes.stream().map(e -> Integer.toString(e.position())).toArray(String[]::new))
+        .param("ids", outcomes.stream().map(Entry::objectId).toArray(String[]::new))
         .param("outcomes", outcomes.stream().map(e -> e.outcome().name()).toArray(String[]::new))
         .param("versions", outcomes.stream().map(Entry::version).toArray(String[]::new))
         .param("messages", outcomes.stream().map(Entry::message).toArray(String[]::new))
@@ -100,44 +102,62 @@ class Statuses {
 
   /** A request's status, only for the person who made it, acting for the same organisation. */
   Optional<Status> of(UUID id, Actor actor) {
-    Optional<Status> status =
-        jdbc.sql(
-                """
-                select request_timestamp, completed from taxii_status
-                 where id = :id and person_id = :person and organisation_id = :organisation
-                """)
-            .param("id", id)
-            .param("person", actor.person().value())
-            .param("organisation", actor.organisation().value())
-            .query(
-                (rs, i) ->
-                    new Status(
-                        id,
-                        rs.getObject("request_timestamp", OffsetDateTime.class).toInstant(),
-                        rs.getBoolean("completed"),
-                        List.of()))
-            .optional();
-    return status.map(
-        found ->
-            new Status(
-                found.id(),
-                found.requestTimestamp(),
-                found.completed(),
-                jdbc.sql(
-                        """
-                        select position, object_id, version, outcome, message
-                          from taxii_status_object where status_id = :id order by position
-                        """)
-                    .param("id", id)
-                    .query(
-                        (rs, i) ->
-                            new Entry(
-                                rs.getInt("position"),
-                                rs.getString("object_id"),
-                                rs.getString("version"),
-                                Outcome.valueOf(rs.getString("outcome")),
-                                rs.getString("message")))
-                    .list()));
+    return jdbc.sql(
+            """
+            select request_timestamp, completed, offered_ids, offered_versions from taxii_status
+             where id = :id and person_id = :person and organisation_id = :organisation
+            """)
+        .param("id", id)
+        .param("person", actor.person().value())
+        .param("organisation", actor.organisation().value())
+        .query(
+            (rs, i) ->
+                new Status(
+                    id,
+                    rs.getObject("request_timestamp", OffsetDateTime.class).toInstant(),
+                    rs.getBoolean("completed"),
+                    pending(rs.getArray("offered_ids"), rs.getArray("offered_versions"))))
+        .optional()
+        .map(this::withOutcomes);
+  }
+
+  /** Every object listed on the request, pending (none for requests that listed them as rows). */
+  private static List<Entry> pending(@Nullable Array ids, @Nullable Array versions)
+      throws SQLException {
+    if (ids == null || versions == null) {
+      return List.of();
+    }
+    String[] objectIds = (String[]) ids.getArray();
+    String[] objectVersions = (String[]) versions.getArray();
+    List<Entry> entries = new ArrayList<>(objectIds.length);
+    for (int i = 0; i < objectIds.length; i++) {
+      entries.add(new Entry(i, objectIds[i], objectVersions[i], Outcome.PENDING, null));
+    }
+    return entries;
+  }
+
+  /** The status with the outcome of each object that has one, in the envelope's order. */
+  private Status withOutcomes(Status listed) {
+    SortedMap<Integer, Entry> entries = new TreeMap<>();
+    listed.entries().forEach(entry -> entries.put(entry.position(), entry));
+    jdbc.sql(
+            """
+            select position, object_id, version, outcome, message
+              from taxii_status_object where status_id = :id
+            """)
+        .param("id", listed.id())
+        .query(
+            (rs, i) ->
+                new Entry(
+                    rs.getInt("position"),
+                    rs.getString("object_id"),
+                    rs.getString("version"),
+                    Outcome.valueOf(rs.getString("outcome")),
+                    rs.getString("message")))
+        .list()
+        .forEach(entry -> entries.put(entry.position(), entry));
+    return new Status(
+        listed.id(), listed.requestTimestamp(), listed.completed(), List.copyOf(entries.values()));
   }
 
   /** TAXII's status resource. */

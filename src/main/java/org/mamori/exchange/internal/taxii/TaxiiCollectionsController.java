@@ -3,6 +3,7 @@ package org.mamori.exchange.internal.taxii;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +43,10 @@ class TaxiiCollectionsController {
 
   /** Numbers exactly as posted: a float is not rounded through a double on its way in. */
   private static final JsonMapper POSTED =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private final StoredCollections collections;
   private final CollectionAccess access;
@@ -170,7 +177,7 @@ class TaxiiCollectionsController {
     if (!found.rights().canWrite()) {
       throw TaxiiException.forbidden("taxii.error.cannotWrite");
     }
-    List<JsonNode> posted = envelopeObjects(body(request));
+    List<PostedObject> posted = envelopeObjects(body(request));
     var status = ingestion.add(actor, found.collection(), posted);
     return TaxiiJson.respond(
         HttpStatus.ACCEPTED,
@@ -270,24 +277,46 @@ class TaxiiCollectionsController {
     return new TaxiiException(HttpStatus.CONTENT_TOO_LARGE, "taxii.error.tooLarge", max);
   }
 
-  /** The objects of a TAXII envelope; 422 for anything else. */
-  private static List<JsonNode> envelopeObjects(byte[] body) {
-    JsonNode envelope;
-    try {
-      envelope = POSTED.readTree(body);
+  /**
+   * The objects of a TAXII envelope, each with its text exactly as posted; 422 for anything else.
+   * Duplicate member names are refused: the stored text must mean what was checked.
+   */
+  static List<PostedObject> envelopeObjects(byte[] body) {
+    List<PostedObject> objects = null;
+    try (JsonParser parser = POSTED.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw notAnEnvelope();
+      }
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (name.equals("objects") && value == JsonToken.START_ARRAY) {
+          objects = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int from = (int) parser.currentTokenLocation().getByteOffset();
+            JsonNode object = parser.readValueAsTree();
+            int to = (int) parser.currentLocation().getByteOffset();
+            objects.add(
+                new PostedObject(
+                    object, new String(body, from, to - from, StandardCharsets.UTF_8)));
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new TaxiiException(HttpStatus.UNPROCESSABLE_CONTENT, "taxii.error.notJson");
+      }
     } catch (JacksonException notJson) {
       throw new TaxiiException(HttpStatus.UNPROCESSABLE_CONTENT, "taxii.error.notJson");
     }
-    JsonNode objects = envelope == null ? null : envelope.get("objects");
-    if (envelope == null
-        || !envelope.isObject()
-        || objects == null
-        || !objects.isArray()
-        || objects.isEmpty()) {
-      throw new TaxiiException(HttpStatus.UNPROCESSABLE_CONTENT, "taxii.error.envelope");
+    if (objects == null || objects.isEmpty()) {
+      throw notAnEnvelope();
     }
-    List<JsonNode> list = new ArrayList<>(objects.size());
-    objects.forEach(list::add);
-    return list;
+    return objects;
+  }
+
+  private static TaxiiException notAnEnvelope() {
+    return new TaxiiException(HttpStatus.UNPROCESSABLE_CONTENT, "taxii.error.envelope");
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CursorAndTimestampsTest {
@@ -36,6 +38,25 @@ class CursorAndTimestampsTest {
     assertThat(Timestamps.parse("2016-11-03T12:30:59+09:00")).isEmpty();
     assertThat(Timestamps.parse("2016-11-03")).isEmpty();
     assertThat(Timestamps.parse("2016-13-03T12:30:59Z")).isEmpty();
+    assertThat(Timestamps.parse("2016-02-30T12:30:59Z")).isEmpty();
+    assertThat(Timestamps.parse("2016-11-03T12:30:59.Z")).isEmpty();
+    assertThat(Timestamps.parse("2016-11-03T12:30:59.1234567890Z")).isEmpty();
+    assertThat(Timestamps.parse("2016-11-03T12:3a:59Z")).isEmpty();
+    assertThat(Timestamps.parse("2016-11-03 12:30:59Z")).isEmpty();
+    assertThat(Timestamps.parse("2016-11-03T12:30:59.5z")).isEmpty();
+    for (String text :
+        List.of(
+            "2016-11-03T12:30:59.000Z",
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T24:00:00Z",
+            "0001-01-01T00:00:00.000001Z",
+            "2016-02-29T00:00:00.1Z")) {
+      assertThat(Timestamps.parse(text))
+          .as(text)
+          .contains(Instant.parse(text).truncatedTo(ChronoUnit.MICROS));
+    }
+    assertThat(Timestamps.taxii(Instant.parse("0987-01-02T03:04:05.000006Z")))
+        .isEqualTo("0987-01-02T03:04:05.000006Z");
     assertThat(Timestamps.taxii(Instant.parse("2016-11-03T12:30:59.1Z")))
         .isEqualTo("2016-11-03T12:30:59.100000Z");
   }
