@@ -50,7 +50,7 @@ class RegimeController {
       @Nullable String finalReportAmount,
       ReportingRegime.@Nullable Unit finalReportUnit,
       ReportingRegime.@Nullable From finalReportFrom,
-      boolean byDefault,
+      @Nullable Boolean byDefault,
       @Nullable String order) {
 
     static RegimeForm blank(int order) {
@@ -107,7 +107,7 @@ class RegimeController {
           last,
           finalReportUnit == null ? ReportingRegime.Unit.DAYS : finalReportUnit,
           finalReportFrom == null ? ReportingRegime.From.RECOVERED : finalReportFrom,
-          byDefault,
+          Boolean.TRUE.equals(byDefault),
           position);
     }
 
