@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.mamori.platform.web.Times;
 import org.mamori.shared.LocalizedText;
 
 /**
@@ -51,7 +50,7 @@ record ReportingRegime(
      * February).
      */
     Instant after(Instant start, long amount) {
-      return start.atZone(Times.JAPAN).plus(amount, unit).toInstant();
+      return start.atZone(StatisticPeriod.JAPAN).plus(amount, unit).toInstant();
     }
   }
 
