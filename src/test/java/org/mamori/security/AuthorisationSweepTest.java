@@ -271,6 +271,11 @@ class AuthorisationSweepTest {
         "GET /reports/taxonomy/{list}/{code}",
         "POST /reports/taxonomy/{list}/{code}",
         "POST /reports/taxonomy/{list}/{code}/retirement",
+        "GET /reports/regimes",
+        "GET /reports/regimes/new",
+        "POST /reports/regimes",
+        "GET /reports/regimes/{code}",
+        "POST /reports/regimes/{code}",
         "POST /trends/levels",
         "GET /exchange/collections",
         "POST /exchange/collections",
@@ -772,6 +777,7 @@ class AuthorisationSweepTest {
     samples.put("/reports/taxonomy/new/{list}", "event-types");
     samples.put("/reports/taxonomy/{list}", "event-types");
     samples.put("/reports/taxonomy/{list}/{code}", "near-miss");
+    samples.put("/reports/regimes/{code}", "nis2");
     samples.put("/exchange/collections/{id}", collection.toString());
     samples.put("/taxii2/mamori/collections/{collection}", collection.toString());
     queries.put(

@@ -118,7 +118,11 @@ class ReportApiController {
       boolean emergency,
       String originatorJa,
       String originatorEn,
-      @Nullable Instant submittedAt) {}
+      @Nullable Instant submittedAt,
+      @Schema(
+              description =
+                  "our own open reports only: the next report due (null once the final report is in)")
+          ReportingClock.@Nullable NextDue nextDue) {}
 
   @GetMapping
   @Operation(
@@ -139,7 +143,8 @@ class ReportApiController {
                     r.emergency(),
                     r.originator().ja(),
                     r.originator().en(),
-                    r.submittedAt()))
+                    r.submittedAt(),
+                    r.nextDue()))
         .toList();
   }
 

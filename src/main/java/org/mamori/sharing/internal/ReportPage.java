@@ -8,7 +8,10 @@ import org.mamori.shared.LocalizedText;
 import org.mamori.shared.Tlp;
 import org.mamori.sharing.ReportStage;
 
-/** What the report page shows a reader who may read the case. */
+/**
+ * What the report page shows a reader who may read the case; {@code nextDue} is its reporting clock
+ * as far as the reader's versions go (null once the final report is in).
+ */
 record ReportPage(
     UUID id,
     String reference,
@@ -22,7 +25,8 @@ record ReportPage(
     List<VersionView> versions,
     List<TimelineEntry> timeline,
     Actions actions,
-    List<SpreadSightings.Sighting> sightings) {
+    List<SpreadSightings.Sighting> sightings,
+    ReportingClock.@Nullable NextDue nextDue) {
 
   /** One version as its reader sees it, with what changed since the one before. */
   record VersionView(

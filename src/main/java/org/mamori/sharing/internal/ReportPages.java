@@ -42,6 +42,7 @@ class ReportPages {
   private final SpreadSightings sightings;
   private final Markings markings;
   private final ReportDisclosures disclosures;
+  private final ReportClocks clocks;
 
   ReportPages(
       ReportVersions versions,
@@ -52,8 +53,10 @@ class ReportPages {
       Sanitisation sanitisation,
       SpreadSightings sightings,
       Markings markings,
-      ReportDisclosures disclosures) {
+      ReportDisclosures disclosures,
+      ReportClocks clocks) {
     this.disclosures = disclosures;
+    this.clocks = clocks;
     this.versions = versions;
     this.taxonomy = taxonomy;
     this.directory = directory;
@@ -116,7 +119,12 @@ class ReportPages {
             views(visible, people, names),
             timeline(report, visible, organisations, people),
             actions(report, reader, visible),
-            sightings.of(report, reader, visible)));
+            sightings.of(report, reader, visible),
+            clocks
+                .of(
+                    new ReportClocks.Case(
+                        report.id(), report.originator(), report.sectorId(), visible))
+                .orElse(null)));
   }
 
   private List<ReportPage.VersionView> views(

@@ -1,7 +1,11 @@
 package org.mamori.sharing.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.mamori.platform.SqlTime;
 import org.springframework.data.domain.Sort;
@@ -31,6 +35,20 @@ class ReportVersions {
     return aggregates.findAll(
         Query.query(Criteria.where("reportId").is(report)).sort(Sort.by("number")),
         ReportVersion.class);
+  }
+
+  /** The versions of each report, in order; one query whatever the count. */
+  Map<UUID, List<ReportVersion>> of(Collection<UUID> reports) {
+    Map<UUID, List<ReportVersion>> found = new HashMap<>();
+    if (reports.isEmpty()) {
+      return found;
+    }
+    aggregates
+        .findAll(
+            Query.query(Criteria.where("reportId").in(reports)).sort(Sort.by("number")),
+            ReportVersion.class)
+        .forEach(v -> found.computeIfAbsent(v.reportId(), k -> new ArrayList<>()).add(v));
+    return found;
   }
 
   int lastNumber(UUID report) {

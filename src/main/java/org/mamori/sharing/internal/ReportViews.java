@@ -39,13 +39,16 @@ class ReportViews {
   private final Directory directory;
   private final SharingMap map;
   private final ReportDisclosures disclosures;
+  private final ReportClocks clocks;
 
   ReportViews(
       JdbcClient jdbc,
       AccessPolicy access,
       Directory directory,
       SharingMap map,
-      ReportDisclosures disclosures) {
+      ReportDisclosures disclosures,
+      ReportClocks clocks) {
+    this.clocks = clocks;
     this.jdbc = jdbc;
     this.access = access;
     this.directory = directory;
@@ -76,7 +79,8 @@ class ReportViews {
       String summary,
       String eventType,
       boolean awaitingApproval,
-      boolean awaitingMyForward) {
+      boolean awaitingMyForward,
+      ReportingClock.@Nullable NextDue nextDue) {
 
     /** The latest version is marked stricter than the reader may read: its text is withheld. */
     public boolean summaryWithheld() {
@@ -228,13 +232,39 @@ class ReportViews {
                         rs.getBoolean("awaiting_approval"),
                         rs.getBoolean("not_yet_forwarded_here")))
             .list();
-    return named(actor, readable(actor, rows));
+    Map<UUID, Disclosure> found = disclosures.of(rows.stream().map(Found::id).toList());
+    AccessPolicy.Reader reader = access.readerFor(actor);
+    List<Found> shown = readable(reader, rows, found);
+    return named(actor, shown, ownClocks(actor, reader, shown, found));
+  }
+
+  /**
+   * The reporting clock of each of the reader's own organisation's open reports in the list, from
+   * the versions the reader may read.
+   */
+  private Map<UUID, ReportingClock.NextDue> ownClocks(
+      Actor actor, AccessPolicy.Reader reader, List<Found> shown, Map<UUID, Disclosure> found) {
+    List<Found> ours =
+        shown.stream().filter(row -> row.originator().equals(actor.organisation())).toList();
+    Map<UUID, List<ReportVersion>> versions =
+        clocks.versionsOf(ours.stream().map(Found::id).toList());
+    return clocks.of(
+        ours.stream()
+            .map(
+                row ->
+                    new ReportClocks.Case(
+                        row.id(),
+                        row.originator(),
+                        row.sector(),
+                        versions.getOrDefault(row.id(), List.of()).stream()
+                            .filter(v -> reader.mayRead(found.get(row.id()).under(v.tlp())))
+                            .toList()))
+            .toList());
   }
 
   /** Drops, and reports loudly, any row the SQL let through but the access policy refuses. */
-  private List<Found> readable(Actor actor, List<Found> rows) {
-    Map<UUID, Disclosure> found = disclosures.of(rows.stream().map(Found::id).toList());
-    AccessPolicy.Reader reader = access.readerFor(actor);
+  private List<Found> readable(
+      AccessPolicy.Reader reader, List<Found> rows, Map<UUID, Disclosure> found) {
     List<Found> shown = new ArrayList<>();
     for (Found row : rows) {
       Disclosure caseDisclosure = found.get(row.id());
@@ -250,7 +280,8 @@ class ReportViews {
   }
 
   /** Names from the directory; whether my organisation still has to pass a report on. */
-  private List<ReportRow> named(Actor actor, List<Found> rows) {
+  private List<ReportRow> named(
+      Actor actor, List<Found> rows, Map<UUID, ReportingClock.NextDue> due) {
     Map<OrganisationId, OrganisationSummary> organisations =
         directory.organisations(rows.stream().map(Found::originator).toList());
     Map<UUID, LocalizedText> sectors = new HashMap<>();
@@ -277,7 +308,8 @@ class ReportViews {
                   row.summary(),
                   row.eventType(),
                   row.awaitingApproval(),
-                  passesReportsOn && row.notYetForwardedHere());
+                  passesReportsOn && row.notYetForwardedHere(),
+                  due.get(row.id()));
             })
         .toList();
   }

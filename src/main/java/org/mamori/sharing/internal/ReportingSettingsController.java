@@ -2,6 +2,7 @@ package org.mamori.sharing.internal;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.mamori.access.AccessPolicy;
 import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An organisation decides whether its reports need a manager's approval before they leave it. Its
- * administrators change this; approval needs someone who can approve.
+ * An organisation decides whether its reports need a manager's approval before they leave it, and
+ * which reporting regime its reporting clocks follow. Its administrators change this; approval
+ * needs someone who can approve.
  */
 @Controller
 @RequestMapping("/reports/settings")
@@ -32,9 +34,15 @@ class ReportingSettingsController {
   private final Directory directory;
   private final AccessPolicy access;
   private final ApplicationEventPublisher events;
+  private final ReportingRegimes regimes;
 
   ReportingSettingsController(
-      JdbcClient jdbc, Directory directory, AccessPolicy access, ApplicationEventPublisher events) {
+      JdbcClient jdbc,
+      Directory directory,
+      AccessPolicy access,
+      ApplicationEventPublisher events,
+      ReportingRegimes regimes) {
+    this.regimes = regimes;
     this.jdbc = jdbc;
     this.directory = directory;
     this.access = access;
@@ -46,6 +54,9 @@ class ReportingSettingsController {
     requireAdministrator(actor);
     model.addAttribute("approvalRequired", approvalRequired(actor));
     model.addAttribute("approvers", approvers(actor));
+    model.addAttribute("regimes", regimes.all());
+    model.addAttribute("chosenRegime", regimes.chosenBy(actor.organisation()));
+    model.addAttribute("defaultRegime", regimes.byDefault());
     return "sharing/reporting-settings";
   }
 
@@ -53,9 +64,18 @@ class ReportingSettingsController {
   @Transactional
   public String save(
       @RequestParam(defaultValue = "false") boolean approvalRequired,
+      @RequestParam(required = false) @Nullable String regime,
       Actor actor,
       RedirectAttributes redirect) {
     requireAdministrator(actor);
+    if (regime != null) {
+      try {
+        regimes.choose(actor, regime.isBlank() ? null : regime.strip());
+      } catch (SharingRuleViolation rule) {
+        redirect.addFlashAttribute("problem", rule.messageKey());
+        return "redirect:/reports/settings";
+      }
+    }
     if (approvalRequired && approvers(actor).isEmpty()) {
       redirect.addFlashAttribute("problem", "reportingSettings.noApprover");
       return "redirect:/reports/settings";
