@@ -167,11 +167,20 @@ class AuthorisationSweepTest {
         "GET /situations/{id}/level",
         "POST /situations/{id}/level",
         "POST /situations/{id}/close",
+        "POST /situations/{id}/sitreps",
+        "POST /situations/{id}/sitreps/{number}",
         "POST /situations/proposals/{id}/confirm",
         "POST /situations/proposals/{id}/dismiss");
     rule(rules, Rule.ADMIN_ONLY, "GET /situations/levels", "POST /situations/levels/{code}");
     // No situation is swept: its identifiers name nothing.
-    rule(rules, Rule.NOBODY, "GET /situations/{id}", "GET /situations/proposals/{id}");
+    rule(
+        rules,
+        Rule.NOBODY,
+        "GET /situations/{id}",
+        "GET /situations/proposals/{id}",
+        "GET /situations/{id}/sitreps/{number}",
+        "GET /situations/{id}/after-action.json",
+        "GET /situations/{id}/after-action.pdf");
     rule(rules, Rule.PUBLIC, "GET /sign-in", "GET /setup/{secret}", "POST /setup/{secret}");
     rule(rules, Rule.PUBLIC, "GET /actuator/health", "GET /actuator/health/**");
     rule(rules, Rule.NOBODY, "GET /sign-in/two-step", "POST /sign-in/two-step");
@@ -411,6 +420,8 @@ class AuthorisationSweepTest {
       Map.of(
           "/exchange/received/{row}",
           "9007199254740991",
+          "/situations/{id}/sitreps/{number}",
+          "2147483647",
           "/taxii2/mamori/collections/{collection}/objects/{objectId}",
           "indicator--" + NOTHING);
 

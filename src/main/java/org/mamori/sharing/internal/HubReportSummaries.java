@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mamori.access.AccessPolicy;
 import org.mamori.access.Disclosure;
+import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.SectorId;
 import org.mamori.sharing.ExportedIndicator;
@@ -63,6 +64,12 @@ class HubReportSummaries implements ReportSummaries {
     Map<String, String> groups =
         taxonomy.causes().stream()
             .collect(Collectors.toMap(Taxonomy.Option::code, Taxonomy.Option::group));
+    LocalizedText impactName =
+        taxonomy.impacts().stream()
+            .filter(o -> o.code().equals(version.impact()))
+            .map(Taxonomy.Option::name)
+            .findFirst()
+            .orElse(new LocalizedText(version.impact(), version.impact()));
     Set<String> causeGroups =
         version.causes().stream()
             .map(cause -> groups.getOrDefault(cause, "OTHER"))
@@ -70,11 +77,15 @@ class HubReportSummaries implements ReportSummaries {
     return new ReportSummary(
         report.id(),
         report.reference(),
+        report.originator(),
         report.sectorId() == null ? null : new SectorId(report.sectorId()),
+        version.stage(),
         shown.tlp(),
         version.decidedAt() != null ? version.decidedAt() : version.writtenAt(),
         version.summary(),
         version.impact(),
+        impactName,
+        version.responseStatus().name(),
         causeGroups,
         version.verificationLevel() == ReportContent.Verification.REACHED,
         Indicators.in(version.indicators()).stream()

@@ -1,7 +1,13 @@
 package org.mamori.situation.internal;
 
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,8 +21,14 @@ import org.mamori.shared.AuditableChange;
 import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.mamori.shared.SectorId;
+import org.mamori.shared.Tlp;
+import org.mamori.sharing.AdvisoryRefused;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +50,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/situations")
 class SituationController {
 
+  private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+  private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  /** SITREPs go to whole sectors: TLP:RED (named people only) does not fit them. */
+  static final List<Tlp> SITREP_MARKINGS =
+      List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT);
+
+  private static final Set<String> SITREP_FIELDS = Set.of("body", "tlp", "acknowledgeBy");
+
   private final SituationViews views;
   private final SituationDecisions decisions;
   private final SituationLevels levels;
   private final Directory directory;
   private final AccessPolicy access;
   private final ApplicationEventPublisher events;
+  private final SitrepDesk sitreps;
+  private final Sitreps sitrepRecords;
+  private final AfterActionExport afterAction;
 
   SituationController(
+      SitrepDesk sitreps,
+      Sitreps sitrepRecords,
+      AfterActionExport afterAction,
       SituationViews views,
       SituationDecisions decisions,
       SituationLevels levels,
@@ -58,6 +85,9 @@ class SituationController {
     this.directory = directory;
     this.access = access;
     this.events = events;
+    this.sitreps = sitreps;
+    this.sitrepRecords = sitrepRecords;
+    this.afterAction = afterAction;
   }
 
   @GetMapping
@@ -98,6 +128,130 @@ class SituationController {
       }
     }
     return room(id, actor, model);
+  }
+
+  /** Compiles the next SITREP's draft (or the open draft again) and opens it. */
+  @PostMapping("/{id}/sitreps")
+  String draftSitrep(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
+    requireDecider(actor);
+    try {
+      return "redirect:/situations/" + id + "/sitreps/" + sitreps.draft(actor, id).number();
+    } catch (SituationRuleViolation rule) {
+      redirect.addFlashAttribute("sitrepRefused", rule.messageKey());
+      return "redirect:/situations/" + id;
+    }
+  }
+
+  @GetMapping("/{id}/sitreps/{number}")
+  String sitrep(@PathVariable UUID id, @PathVariable int number, Actor actor, Model model) {
+    requireViewer(actor);
+    Sitrep sitrep = sitrepRecords.find(id, number).orElseThrow(SituationController::notFound);
+    if (!model.containsAttribute("sitrepForm")) {
+      model.addAttribute(
+          "sitrepForm",
+          new SituationForms.Sitrep(
+              sitrep.body(),
+              sitrep.tlp().name(),
+              sitrep.acknowledgeBy() == null
+                  ? ""
+                  : FIELD.format(sitrep.acknowledgeBy().atZone(JAPAN)),
+              "save"));
+    }
+    model.addAttribute("situation", views.situation(id).orElseThrow(SituationController::notFound));
+    model.addAttribute("sitrep", sitrep);
+    model.addAttribute("mayDecide", decisions.mayDecide(actor));
+    model.addAttribute("markings", SITREP_MARKINGS);
+    return "situation/sitrep";
+  }
+
+  /** Keeps the edited draft, then issues it when asked; a refusal keeps every character typed. */
+  @PostMapping("/{id}/sitreps/{number}")
+  String editSitrep(
+      @PathVariable UUID id,
+      @PathVariable int number,
+      @Valid @ModelAttribute("sitrepForm") SituationForms.Sitrep form,
+      BindingResult errors,
+      Actor actor,
+      Model model,
+      RedirectAttributes redirect) {
+    requireDecider(actor);
+    Tlp marking = Tlp.AMBER;
+    try {
+      marking = Tlp.valueOf(form.tlp() == null ? "" : form.tlp().strip());
+    } catch (IllegalArgumentException unknown) {
+      errors.rejectValue("tlp", "situation.sitrep.tlp.unknown", "situation.sitrep.tlp.unknown");
+    }
+    if (!SITREP_MARKINGS.contains(marking)) {
+      errors.rejectValue("tlp", "situation.sitrep.tlp.unknown", "situation.sitrep.tlp.unknown");
+    }
+    Instant deadline = null;
+    if (form.acknowledgeBy() != null && !form.acknowledgeBy().isBlank()) {
+      try {
+        deadline =
+            LocalDateTime.parse(form.acknowledgeBy().strip(), FIELD).atZone(JAPAN).toInstant();
+      } catch (DateTimeParseException malformed) {
+        errors.rejectValue(
+            "acknowledgeBy",
+            "situation.sitrep.deadline.malformed",
+            "situation.sitrep.deadline.malformed");
+      }
+    }
+    if (errors.hasErrors()) {
+      return sitrep(id, number, actor, model);
+    }
+    try {
+      sitreps.save(actor, id, number, form.body(), marking, deadline);
+      if ("issue".equals(form.action())) {
+        Sitrep issued = sitreps.issue(actor, id, number);
+        redirect.addFlashAttribute("sitrepIssued", issued.number());
+        return "redirect:/situations/" + id;
+      }
+      redirect.addFlashAttribute("sitrepSaved", true);
+      return "redirect:/situations/" + id + "/sitreps/" + number;
+    } catch (SituationRuleViolation rule) {
+      rule.rejectIn(errors);
+    } catch (AdvisoryRefused refused) {
+      if (refused.field() != null && SITREP_FIELDS.contains(refused.field())) {
+        errors.rejectValue(
+            refused.field(), refused.messageKey(), refused.arguments(), refused.messageKey());
+      } else {
+        errors.reject(refused.messageKey(), refused.arguments(), refused.messageKey());
+      }
+    }
+    return sitrep(id, number, actor, model);
+  }
+
+  /** The after-action record in JSON (interim while the situation is open). */
+  @GetMapping(value = "/{id}/after-action.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<AfterAction> afterActionJson(@PathVariable UUID id, Actor actor) {
+    requireViewer(actor);
+    AfterAction record = afterAction.of(id, actor).orElseThrow(SituationController::notFound);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(record, "json"))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(record);
+  }
+
+  /** The after-action record as a PDF in Japanese. */
+  @GetMapping("/{id}/after-action.pdf")
+  ResponseEntity<byte[]> afterActionPdf(@PathVariable UUID id, Actor actor) {
+    requireViewer(actor);
+    AfterAction record = afterAction.of(id, actor).orElseThrow(SituationController::notFound);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(record, "pdf"))
+        .contentType(MediaType.APPLICATION_PDF)
+        .body(afterAction.pdf(record));
+  }
+
+  private static String attachment(AfterAction record, String extension) {
+    return ContentDisposition.attachment()
+        .filename(
+            record.situation().reference()
+                + (record.interim() ? "-interim" : "")
+                + "-after-action."
+                + extension)
+        .build()
+        .toString();
   }
 
   @GetMapping("/call")

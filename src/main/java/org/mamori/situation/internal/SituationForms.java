@@ -46,4 +46,15 @@ final class SituationForms {
       @Nullable Boolean twoPerson,
       @Nullable List<OrganisationKind> joiningKinds,
       @Nullable List<UUID> joiningOrganisations) {}
+
+  /**
+   * A SITREP draft as the duty officer edited it: its text, marking and acknowledgement deadline
+   * (Japan time, as the browser's date-time field gives it: {@code 2026-11-30T17:00}), and whether
+   * to keep it or issue it ({@code action} {@code save} or {@code issue}).
+   */
+  record Sitrep(
+      @NotBlank @Size(max = 20_000) @Nullable String body,
+      @Nullable String tlp,
+      @Nullable String acknowledgeBy,
+      @Nullable String action) {}
 }

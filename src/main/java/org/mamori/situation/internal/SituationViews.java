@@ -75,7 +75,8 @@ class SituationViews {
       @Nullable String second,
       String text,
       @Nullable LocalizedText from,
-      @Nullable LocalizedText to) {}
+      @Nullable LocalizedText to,
+      @Nullable Integer sitrep) {}
 
   /** An organisation that joined the response, and whether it has left. */
   record ParticipantRow(
@@ -91,7 +92,8 @@ class SituationViews {
       List<SharedItems.Notice> reports,
       int unreadableReports,
       String closeReason,
-      @Nullable String closedBy) {}
+      @Nullable String closedBy,
+      SituationRoomParts.Parts parts) {}
 
   private final Situations situations;
   private final Proposals proposals;
@@ -100,8 +102,10 @@ class SituationViews {
   private final Directory directory;
   private final SharedItems items;
   private final SituationParticipants participants;
+  private final SituationRoomParts roomParts;
 
   SituationViews(
+      SituationRoomParts roomParts,
       SituationParticipants participants,
       Situations situations,
       Proposals proposals,
@@ -109,6 +113,7 @@ class SituationViews {
       RecognitionRules rules,
       Directory directory,
       SharedItems items) {
+    this.roomParts = roomParts;
     this.participants = participants;
     this.situations = situations;
     this.proposals = proposals;
@@ -133,6 +138,15 @@ class SituationViews {
 
   Optional<ProposalRow> proposal(UUID id) {
     return proposals.find(id).map(p -> rows(List.of(p)).get(0));
+  }
+
+  /** Every proposal about the situation (the one that opened it included), oldest first. */
+  List<ProposalRow> proposalsAbout(UUID situation) {
+    return rows(proposals.about(situation));
+  }
+
+  Optional<SituationRow> situation(UUID id) {
+    return situations.find(id).map(this::row);
   }
 
   Optional<Room> room(UUID id, Actor reader) {
@@ -162,7 +176,8 @@ class SituationViews {
               c.confirmedBy() == null ? null : name(names, c.confirmedBy()),
               c.reason(),
               c.fromLevel() == null ? null : byCode.get(c.fromLevel()).name(),
-              byCode.get(c.toLevel()).name()));
+              byCode.get(c.toLevel()).name(),
+              null));
     }
     for (Proposal p : about) {
       if (p.state() == Proposal.State.DISMISSED) {
@@ -174,7 +189,8 @@ class SituationViews {
                 null,
                 p.decisionReason(),
                 null,
-                byCode.get(p.level()).name()));
+                byCode.get(p.level()).name(),
+                null));
       } else if (p.state() == Proposal.State.AWAITING_SECOND) {
         timeline.add(
             new Moment(
@@ -184,7 +200,8 @@ class SituationViews {
                 null,
                 p.firstReason(),
                 null,
-                byCode.get(p.level()).name()));
+                byCode.get(p.level()).name(),
+                null));
       }
     }
     if (s.closedAt() != null) {
@@ -196,8 +213,11 @@ class SituationViews {
               null,
               s.closeReason(),
               null,
+              null,
               null));
     }
+    SituationRoomParts.Parts parts = roomParts.of(s, reader);
+    timeline.addAll(parts.moments());
     timeline.sort(Comparator.comparing(Moment::at).reversed());
     List<SharedItems.Notice> readable = new ArrayList<>();
     int unreadable = 0;
@@ -217,7 +237,8 @@ class SituationViews {
         readable,
         unreadable,
         s.closeReason(),
-        s.closedBy() == null ? null : name(names, s.closedBy()));
+        s.closedBy() == null ? null : name(names, s.closedBy()),
+        parts);
   }
 
   /**

@@ -193,6 +193,27 @@ class Situations {
         .list();
   }
 
+  /** A report in a situation's scope: its reference, and when it came into the scope. */
+  record InScope(UUID report, String reference, Instant addedAt) {}
+
+  /** The reports in the situation with their references, newest arrival first. */
+  List<InScope> inScope(UUID situation) {
+    return jdbc.sql(
+            """
+            select r.report_id, o.reference, r.added_at
+            from situation_report r join situation_observed_report o on o.report_id = r.report_id
+            where r.situation_id = :situation order by r.added_at desc, o.reference desc
+            """)
+        .param("situation", situation)
+        .query(
+            (rs, i) ->
+                new InScope(
+                    rs.getObject("report_id", UUID.class),
+                    rs.getString("reference"),
+                    instant(rs, "added_at")))
+        .list();
+  }
+
   static String[] ids(Set<SectorId> sectors) {
     return sectors.stream().map(SectorId::toString).sorted().toArray(String[]::new);
   }
