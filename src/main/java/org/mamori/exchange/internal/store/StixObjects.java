@@ -652,7 +652,7 @@ public class StixObjects {
         rs.getArray("recipients") == null
             ? null
             : ids(rs.getArray("recipients"), OrganisationId::new),
-        withJson ? rs.getString("json") : null);
+        withJson ? rs.getBytes("json") : null);
   }
 
   private static <T> Set<T> ids(Array array, Function<UUID, T> id) throws SQLException {

@@ -15,7 +15,8 @@ import org.mamori.shared.Tlp;
  *     the date it was added)
  * @param recipients the organisations it has reached, for an object published from a Mamori item;
  *     null: whoever may read the collection
- * @param json the object as it was posted; null when the query did not ask for it
+ * @param json the object as it was posted, in UTF-8 as stored (served as it is, never decoded);
+ *     null when the query did not ask for it
  */
 public record StoredVersion(
     long row,
@@ -27,7 +28,7 @@ public record StoredVersion(
     OrganisationId originator,
     Set<PersonId> namedRecipients,
     @Nullable Set<OrganisationId> recipients,
-    @Nullable String json) {
+    byte @Nullable [] json) {
 
   public Cursor cursor() {
     return new Cursor(dateAdded, row);

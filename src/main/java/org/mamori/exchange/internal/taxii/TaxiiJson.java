@@ -1,6 +1,7 @@
 package org.mamori.exchange.internal.taxii;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -58,27 +59,33 @@ final class TaxiiJson {
     return headers;
   }
 
-  /** An envelope of STIX objects, the stored JSON copied in as it is. */
+  /** An envelope of STIX objects, the stored JSON's bytes copied in as they are. */
   static ResponseEntity<byte[]> envelope(Page page) {
-    StringBuilder body = new StringBuilder(256);
-    body.append("{\"more\":").append(page.more());
+    int size = 64;
+    for (StoredVersion version : page.versions()) {
+      size += version.json().length + 1;
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream(size);
+    body.writeBytes(utf8("{\"more\":" + page.more()));
     if (page.next() != null) {
-      body.append(",\"next\":\"").append(page.next().token()).append('"');
+      body.writeBytes(utf8(",\"next\":\"" + page.next().token() + '"'));
     }
     if (!page.versions().isEmpty()) {
-      body.append(",\"objects\":[");
+      body.writeBytes(utf8(",\"objects\":["));
       String separator = "";
       for (StoredVersion version : page.versions()) {
-        body.append(separator).append(version.json());
+        body.writeBytes(utf8(separator));
+        body.writeBytes(version.json());
         separator = ",";
       }
-      body.append(']');
+      body.write(']');
     }
-    body.append('}');
-    return respond(
-        HttpStatus.OK,
-        dateAdded(page.versions()),
-        body.toString().getBytes(StandardCharsets.UTF_8));
+    body.write('}');
+    return respond(HttpStatus.OK, dateAdded(page.versions()), body.toByteArray());
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** TAXII's error message. */
