@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @MamoriTest
 class PublicationTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final String ITEMS = TaxiiHttp.ROOT + "collections/mamori-items/objects/";
 
   @LocalServerPort int port;

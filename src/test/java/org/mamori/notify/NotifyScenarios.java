@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class NotifyScenarios {
 
   private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-  public static final Duration PATIENCE = Duration.ofSeconds(30);
+  public static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final MockMvc mvc;
   private final JdbcClient jdbc;

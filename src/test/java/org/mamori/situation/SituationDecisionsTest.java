@@ -201,6 +201,21 @@ class SituationDecisionsTest {
 
   @Test
   void platformAdministratorsEditLevels() throws Exception {
+    Integer interval =
+        jdbc.sql("select follow_up_minutes from situation_level where code = 'ci-outage'")
+            .query(Integer.class)
+            .single();
+    try {
+      editLevels();
+    } finally {
+      // the level is shared with every other test in this context: put its interval back
+      jdbc.sql("update situation_level set follow_up_minutes = :m where code = 'ci-outage'")
+          .param("m", interval)
+          .update();
+    }
+  }
+
+  private void editLevels() throws Exception {
     RequestPostProcessor admin = SignIn.as(mvc, SignIn.ADMIN);
     Pages.get(mvc, admin, "/situations/levels");
     mvc.perform(

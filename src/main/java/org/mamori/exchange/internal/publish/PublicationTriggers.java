@@ -6,7 +6,6 @@ import org.mamori.sharing.MarkingChanged;
 import org.mamori.sharing.ReportForwarded;
 import org.mamori.sharing.ReportReleased;
 import org.mamori.sharing.SharedItems;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,27 +22,27 @@ class PublicationTriggers {
     this.publication = publication;
   }
 
-  @ApplicationModuleListener
+  @PublicationListener
   public void on(ReportReleased event) {
     publication.report(event.reference());
   }
 
-  @ApplicationModuleListener
+  @PublicationListener
   public void on(ReportForwarded event) {
     publication.report(event.reference());
   }
 
-  @ApplicationModuleListener
+  @PublicationListener
   public void on(AdvisoryIssued event) {
     publication.advisory(event.reference());
   }
 
-  @ApplicationModuleListener
+  @PublicationListener
   public void on(AdvisoryRelayed event) {
     publication.advisory(event.reference());
   }
 
-  @ApplicationModuleListener
+  @PublicationListener
   public void on(MarkingChanged event) {
     if (event.item().kind() == SharedItems.Kind.REPORT) {
       publication.report(event.reference());
