@@ -198,7 +198,11 @@ class MailDeliveryTest {
     String said =
         "事態 "
             + situation.get("reference")
-            + " が宣言されました。レベルは 大規模重要インフラサービス障害対応時 です。続報は180分ごとにお願いします";
+            + " が宣言されました。レベルは 大規模重要インフラサービス障害対応時 です。続報は"
+            + jdbc.sql("select follow_up_minutes from situation_level where code = 'ci-outage'")
+                .query(Integer.class)
+                .single()
+            + "分ごとにお願いします";
     assertThat(mail.getSubject()).isEqualTo("【守り・事態対応】" + said + " [TLP:AMBER]");
     assertThat(body(mail))
         .contains(

@@ -245,6 +245,14 @@ class SituationNoticesTest {
     return CALLS.stream().filter(c -> c.contains(reference)).findFirst().orElse(null);
   }
 
+  /** Another test may have changed the level's rhythm (as administrators do). */
+  private int followUpMinutes(String level) {
+    return jdbc.sql("select follow_up_minutes from situation_level where code = :code")
+        .param("code", level)
+        .query(Integer.class)
+        .single();
+  }
+
   private UUID sector(String code) {
     return jdbc.sql("select id from sector where code = :code")
         .param("code", code)
