@@ -58,7 +58,7 @@ enum NotificationKind {
   }
 
   /** Notices about a situation: shown in Mamori whatever a person chose; e-mail is their choice. */
-  boolean alwaysShown() {
+  public boolean alwaysShown() {
     return this == SITUATION_JOINED || this == SITUATION_LEVEL;
   }
 
