@@ -172,6 +172,56 @@ class MailDeliveryTest {
     assertThat(scenarios.notifications(quiet.id(), report)).isEqualTo(1);
   }
 
+  @Test
+  void anOperatorInScopeIsEmailedWhenASituationOpensWithTheFollowUpRhythm() throws Exception {
+    TestPeople.TestPerson reporter = people.create(people.newOperator("gas"), "reporter");
+    TestPeople.TestPerson duty = people.create("national-hub", "duty-officer");
+    RequestPostProcessor officer = SignIn.as(mvc, duty.email(), TestPeople.PASSWORD);
+    String title = "ガス導管の遠隔監視停止 " + UUID.randomUUID();
+    UUID gas = jdbc.sql("select id from sector where code = 'gas'").query(UUID.class).single();
+    mvc.perform(
+            post("/situations/call")
+                .with(officer)
+                .with(csrf())
+                .param("title", title)
+                .param("level", "ci-outage")
+                .param("sectors", gas.toString())
+                .param("reason", "複数事業者で監視停止"))
+        .andExpect(redirectedUrl("/situations"));
+    var situation =
+        jdbc.sql("select id, reference from situation where title = :title")
+            .param("title", title)
+            .query()
+            .singleRow();
+
+    MimeMessage mail = awaitMailTo(reporter.email());
+    String said =
+        "事態 "
+            + situation.get("reference")
+            + " が宣言されました。レベルは 大規模重要インフラサービス障害対応時 です。続報は"
+            + jdbc.sql("select follow_up_minutes from situation_level where code = 'ci-outage'")
+                .query(Integer.class)
+                .single()
+            + "分ごとにお願いします";
+    assertThat(mail.getSubject()).isEqualTo("【守り・事態対応】" + said + " [TLP:AMBER]");
+    assertThat(body(mail))
+        .contains(
+            reporter.name() + " 様",
+            said + "。",
+            "事態の参照番号: " + situation.get("reference"),
+            "http://localhost:8080/reports?box=ALL")
+        .doesNotContain(title);
+    assertThat(body(awaitMailTo(duty.email())))
+        .contains("http://localhost:8080/situations/" + situation.get("id"));
+
+    mvc.perform(
+            post("/situations/{id}/close", situation.get("id"))
+                .with(officer)
+                .with(csrf())
+                .param("reason", "復旧した"))
+        .andExpect(redirectedUrl("/situations/" + situation.get("id")));
+  }
+
   private void choose(TestPeople.TestPerson person, String language, List<String> emailed)
       throws Exception {
     mvc.perform(

@@ -97,6 +97,8 @@ class AuthorisationSweepTest {
     HUB_MEMBERS(EnumSet.of(Caller.ANALYST, Caller.DUTY_OFFICER, Caller.ADMIN, Caller.AUDITOR)),
     /** The hub's duty officers, who decide on situations. */
     DUTY_OFFICERS(EnumSet.of(Caller.DUTY_OFFICER)),
+    /** Platform administrators and the hub's duty officers: the recognition rules. */
+    ADMINS_AND_DUTY_OFFICERS(EnumSet.of(Caller.ADMIN, Caller.DUTY_OFFICER)),
     /** People who may file reports for their organisation. */
     REPORTERS(EnumSet.of(Caller.OPERATOR, Caller.OTHER_OPERATOR)),
     /** Liaisons, who issue advisories: CEPTOARs, ministries and the hub's duty officers. */
@@ -172,6 +174,8 @@ class AuthorisationSweepTest {
         "POST /situations/proposals/{id}/confirm",
         "POST /situations/proposals/{id}/dismiss");
     rule(rules, Rule.ADMIN_ONLY, "GET /situations/levels", "POST /situations/levels/{code}");
+    rule(rules, Rule.ADMINS_AND_DUTY_OFFICERS, "GET /situations/rules");
+    rule(rules, Rule.ADMIN_ONLY, "POST /situations/rules/{code}");
     // No situation is swept: its identifiers name nothing.
     rule(
         rules,
@@ -789,6 +793,7 @@ class AuthorisationSweepTest {
     samples.put("/reports/taxonomy/{list}", "event-types");
     samples.put("/reports/taxonomy/{list}/{code}", "near-miss");
     samples.put("/reports/regimes/{code}", "nis2");
+    samples.put("/situations/rules/{code}", "shared-indicator-2-sectors");
     samples.put("/exchange/collections/{id}", collection.toString());
     samples.put("/taxii2/mamori/collections/{collection}", collection.toString());
     queries.put(

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mamori.platform.SqlTime;
+import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
-import org.mamori.sharing.SharedItems.ItemRef;
-import org.mamori.sharing.SharedItems.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +24,7 @@ import org.springframework.stereotype.Component;
 class Deliveries {
 
   private static final int OUTCOME_LENGTH = 300;
+  private static final String SITUATION = "SITUATION";
 
   private final JdbcClient jdbc;
 
@@ -34,27 +34,79 @@ class Deliveries {
 
   /** Queues the delivery, due at once; false if it was queued before. */
   boolean enqueue(Addressed happening, Delivery.Channel channel, UUID recipient, Instant at) {
+    return insert(
+        happening.key(),
+        channel,
+        recipient,
+        happening.organisation(),
+        happening.kind(),
+        happening.variant(),
+        happening.urgent(),
+        happening.item().kind().name(),
+        happening.item().id(),
+        null,
+        "",
+        happening.about(),
+        at);
+  }
+
+  /** Queues a delivery about a situation, due at once; false if it was queued before. */
+  boolean enqueue(SituationNotice notice, Delivery.Channel channel, UUID recipient, Instant at) {
+    return insert(
+        notice.key(),
+        channel,
+        recipient,
+        notice.organisation(),
+        notice.kind(),
+        notice.variant(),
+        true,
+        SITUATION,
+        notice.situation(),
+        notice.subject(),
+        notice.reference(),
+        null,
+        at);
+  }
+
+  private boolean insert(
+      String key,
+      Delivery.Channel channel,
+      UUID recipient,
+      OrganisationId organisation,
+      NotificationKind kind,
+      String variant,
+      boolean urgent,
+      String itemKind,
+      UUID itemId,
+      @Nullable LocalizedText subject,
+      String reference,
+      @Nullable OrganisationId about,
+      Instant at) {
     return jdbc.sql(
                 """
                 insert into notify_delivery (id, event_key, channel, recipient, organisation_id,
                                              kind, variant, urgent, item_kind, item_id,
+                                             subject_ja, subject_en, reference,
                                              about_organisation, created_at, state,
                                              next_attempt_at)
                 values (:id, :key, :channel, :recipient, :organisation, :kind, :variant, :urgent,
-                        :itemKind, :itemId, :about, :at, 'PENDING', :at)
+                        :itemKind, :itemId, :ja, :en, :reference, :about, :at, 'PENDING', :at)
                 on conflict (event_key, channel, recipient) do nothing
                 """)
             .param("id", UUID.randomUUID())
-            .param("key", happening.key())
+            .param("key", key)
             .param("channel", channel.name())
             .param("recipient", recipient)
-            .param("organisation", happening.organisation().value())
-            .param("kind", happening.kind().name())
-            .param("variant", happening.variant())
-            .param("urgent", happening.urgent())
-            .param("itemKind", happening.item().kind().name())
-            .param("itemId", happening.item().id())
-            .param("about", happening.about() == null ? null : happening.about().value())
+            .param("organisation", organisation.value())
+            .param("kind", kind.name())
+            .param("variant", variant)
+            .param("urgent", urgent)
+            .param("itemKind", itemKind)
+            .param("itemId", itemId)
+            .param("ja", subject == null ? "" : subject.ja())
+            .param("en", subject == null ? "" : subject.en())
+            .param("reference", reference)
+            .param("about", about == null ? null : about.value())
             .param("at", SqlTime.utc(at))
             .update()
         == 1;
@@ -155,7 +207,10 @@ class Deliveries {
         NotificationKind.valueOf(rs.getString("kind")),
         rs.getString("variant"),
         rs.getBoolean("urgent"),
-        new ItemRef(Kind.valueOf(rs.getString("item_kind")), rs.getObject("item_id", UUID.class)),
+        Inbox.item(rs.getString("item_kind"), rs.getObject("item_id", UUID.class)),
+        Inbox.situation(rs.getString("item_kind"), rs.getObject("item_id", UUID.class)),
+        Inbox.subject(rs.getString("subject_ja"), rs.getString("subject_en")),
+        rs.getString("reference"),
         about == null ? null : new OrganisationId(about),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         Delivery.State.valueOf(rs.getString("state")),

@@ -3,6 +3,7 @@ package org.mamori.notify.internal;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
 import org.mamori.sharing.SharedItems.ItemRef;
 
@@ -11,6 +12,11 @@ import org.mamori.sharing.SharedItems.ItemRef;
  *
  * @param recipient the person (e-mail) or the organisation (webhook)
  * @param organisation the organisation the recipient was told as
+ * @param item the shared item it is about; null for one about a situation
+ * @param situation the situation it is about; null for one about a shared item
+ * @param subject what one about a situation says (its reference, level and rhythm); null for one
+ *     about a shared item
+ * @param reference the situation's reference for one about a situation, else empty
  * @param lastOutcome what the last attempt gave, in words for the delivery log ("HTTP 200")
  */
 record Delivery(
@@ -22,7 +28,10 @@ record Delivery(
     NotificationKind kind,
     String variant,
     boolean urgent,
-    ItemRef item,
+    @Nullable ItemRef item,
+    @Nullable UUID situation,
+    @Nullable LocalizedText subject,
+    String reference,
     @Nullable OrganisationId about,
     Instant createdAt,
     State state,

@@ -42,6 +42,9 @@ class EmailSender {
     if (person.isEmpty()) {
       return Outcome.withheld("the person is no longer active");
     }
+    if (delivery.item() == null) {
+      return sendAboutSituation(delivery, person.get());
+    }
     Optional<Notice> notice =
         items.noticeFor(delivery.item(), new Actor(person.get().id(), delivery.organisation()));
     if (notice.isEmpty()) {
@@ -53,8 +56,26 @@ class EmailSender {
             notice.get(),
             person.get().displayName(),
             preferences.of(person.get().id()).language().locale());
+    return send(person.get(), text);
+  }
+
+  /** Told as a member of the organisation: one who has left it since gets nothing. */
+  private Outcome sendAboutSituation(Delivery delivery, PersonSummary person) {
+    boolean stillMember =
+        directory.membershipsOf(person.id()).stream()
+            .anyMatch(m -> m.organisation().equals(delivery.organisation()));
+    if (!stillMember) {
+      return Outcome.withheld("the person no longer acts for the organisation");
+    }
+    return send(
+        person,
+        texts.situationMail(
+            delivery, person.displayName(), preferences.of(person.id()).language().locale()));
+  }
+
+  private Outcome send(PersonSummary person, NoticeTexts.Mail text) {
     try {
-      mail.send(person.get().email(), text.subject(), text.body());
+      mail.send(person.email(), text.subject(), text.body());
       return Outcome.sent("accepted by the mail server");
     } catch (MailException e) {
       return Outcome.tryAgain(

@@ -58,34 +58,29 @@ class Inbox {
   }
 
   /**
-   * Adds a notice that the person's organisation joined a situation's response, unless the person
-   * already has one for it; its id if added.
+   * Adds a notice about a situation (always shown: urgent) unless the person already has one for
+   * the happening; its id if added.
    */
-  Optional<UUID> addJoined(
-      String key,
-      UUID situation,
-      OrganisationId organisation,
-      PersonId person,
-      LocalizedText subject,
-      Instant at) {
+  Optional<UUID> add(SituationNotice notice, PersonId person, Instant at) {
     return jdbc.sql(
             """
             insert into notification (id, event_key, recipient, organisation_id, kind, variant,
                                       urgent, item_kind, item_id, subject_ja, subject_en,
                                       created_at)
-            values (:id, :key, :recipient, :organisation, :kind, '', true, 'SITUATION',
+            values (:id, :key, :recipient, :organisation, :kind, :variant, true, 'SITUATION',
                     :situation, :ja, :en, :at)
             on conflict (event_key, recipient) do nothing
             returning id
             """)
         .param("id", UUID.randomUUID())
-        .param("key", key)
+        .param("key", notice.key())
         .param("recipient", person.value())
-        .param("organisation", organisation.value())
-        .param("kind", NotificationKind.SITUATION_JOINED.name())
-        .param("situation", situation)
-        .param("ja", subject.ja())
-        .param("en", subject.en())
+        .param("organisation", notice.organisation().value())
+        .param("kind", notice.kind().name())
+        .param("variant", notice.variant())
+        .param("situation", notice.situation())
+        .param("ja", notice.subject().ja())
+        .param("en", notice.subject().en())
         .param("at", SqlTime.utc(at))
         .query(UUID.class)
         .optional();
@@ -155,18 +150,23 @@ class Inbox {
         rs.getString("variant"),
         rs.getBoolean("urgent"),
         item(rs.getString("item_kind"), rs.getObject("item_id", UUID.class)),
+        situation(rs.getString("item_kind"), rs.getObject("item_id", UUID.class)),
         subject(rs.getString("subject_ja"), rs.getString("subject_en")),
         organisation(rs.getObject("about_organisation", UUID.class)),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         SqlTime.instant(rs.getObject("read_at", OffsetDateTime.class)));
   }
 
-  private static @Nullable LocalizedText subject(String ja, String en) {
+  static @Nullable LocalizedText subject(String ja, String en) {
     return ja.isEmpty() ? null : new LocalizedText(ja, en);
   }
 
-  private static @Nullable ItemRef item(String kind, UUID id) {
+  static @Nullable ItemRef item(String kind, UUID id) {
     return "SITUATION".equals(kind) ? null : new ItemRef(Kind.valueOf(kind), id);
+  }
+
+  static @Nullable UUID situation(String kind, UUID id) {
+    return "SITUATION".equals(kind) ? id : null;
   }
 
   private static @Nullable OrganisationId organisation(@Nullable UUID id) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mamori.directory.Directory;
 import org.mamori.directory.OrganisationSummary;
@@ -24,6 +25,13 @@ import org.springframework.stereotype.Component;
 class NoticeTexts {
 
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  /**
+   * How notices about a situation leave Mamori (e-mail, webhook): for the organisations told and
+   * those they work with on it, not for the public.
+   */
+  static final Tlp SITUATION_MARKING = Tlp.AMBER;
+
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** An e-mail's subject and plain-text body. */
@@ -99,6 +107,56 @@ class NoticeTexts {
     line(body, text("notify.mail.preferences", locale));
     line(body, link("/notifications/preferences"));
     return new Mail(subject, body.toString());
+  }
+
+  /**
+   * Where a person of the organisation reads more about a situation: the situation room for the
+   * national hub, the reports they may read (the situation's, and their follow-up deadlines) for
+   * everyone else.
+   */
+  String situationPath(UUID situation, OrganisationId organisation) {
+    return directory.nationalHub().id().equals(organisation)
+        ? "/situations/" + situation
+        : "/reports?box=ALL";
+  }
+
+  /** An e-mail about a situation: its words, its reference and where to read more. */
+  Mail situationMail(Delivery delivery, String displayName, Locale locale) {
+    String headline =
+        headline(
+            delivery.kind(),
+            delivery.variant(),
+            delivery.organisation(),
+            delivery.about(),
+            delivery.subject() == null ? "" : delivery.subject().in(locale),
+            locale);
+    String subject =
+        text(
+            "notify.mail.subject.situation",
+            locale,
+            headline,
+            delivery.reference(),
+            SITUATION_MARKING.label());
+    StringBuilder body = new StringBuilder();
+    line(body, text("notify.mail.greeting", locale, displayName)).append('\n');
+    line(body, headline + text("notify.mail.fullStop", locale)).append('\n');
+    line(body, text("notify.mail.situation", locale, delivery.reference()));
+    line(body, text("notify.mail.marking", locale, SITUATION_MARKING.label()));
+    line(body, text("notify.mail.tlp." + SITUATION_MARKING.name(), locale)).append('\n');
+    line(body, text("notify.mail.readSituation", locale));
+    line(body, link(situationPath(situationOf(delivery), delivery.organisation()))).append('\n');
+    line(body, text("notify.mail.sentAt", locale, when(delivery.createdAt())));
+    line(body, text("notify.mail.automatic", locale));
+    line(body, text("notify.mail.preferences", locale));
+    line(body, link("/notifications/preferences"));
+    return new Mail(subject, body.toString());
+  }
+
+  private static UUID situationOf(Delivery delivery) {
+    if (delivery.situation() == null) {
+      throw new IllegalArgumentException("not about a situation: " + delivery.id());
+    }
+    return delivery.situation();
   }
 
   /** E-mails carry the titles of CLEAR, GREEN and AMBER items only. */

@@ -21,9 +21,15 @@ enum NotificationKind {
   ACKNOWLEDGED("advisory.acknowledged"),
   /**
    * The person's organisation joined the response to a situation and reads its AMBER reports now.
-   * Always shown in Mamori (it is urgent); not e-mailed.
+   * Always shown in Mamori (it is urgent).
    */
-  SITUATION_JOINED("situation.joined");
+  SITUATION_JOINED("situation.joined"),
+  /**
+   * A situation the person's organisation takes part in, or whose scope takes in its sector, was
+   * opened, changed level or closed (variants {@code OPENED}, {@code CHANGED}, {@code CLOSED}); the
+   * hub's duty officers hear of every one. Always shown in Mamori (it is urgent).
+   */
+  SITUATION_LEVEL("situation.level");
 
   private final String eventType;
 
@@ -36,13 +42,34 @@ enum NotificationKind {
     return eventType;
   }
 
-  /** Kinds a person chooses where to hear of: all but the situation notice, always shown. */
+  /**
+   * The same for one delivery: a situation's opening, change of level and close are told apart
+   * ({@code situation.opened}, {@code situation.level-changed}, {@code situation.closed}).
+   */
+  String eventType(String variant) {
+    if (this != SITUATION_LEVEL) {
+      return eventType;
+    }
+    return switch (variant) {
+      case "OPENED" -> "situation.opened";
+      case "CLOSED" -> "situation.closed";
+      default -> "situation.level-changed";
+    };
+  }
+
+  /** Notices about a situation: shown in Mamori whatever a person chose; e-mail is their choice. */
+  public boolean alwaysShown() {
+    return this == SITUATION_JOINED || this == SITUATION_LEVEL;
+  }
+
+  /** Kinds a person chooses where to hear of (situation notices: only whether by e-mail). */
   static List<NotificationKind> choosable() {
-    return Arrays.stream(values()).filter(k -> k != SITUATION_JOINED).toList();
+    return Arrays.asList(values());
   }
 
   /** Kinds e-mailed unless a person says otherwise: what asks something of them. */
   static Set<NotificationKind> emailedByDefault() {
-    return EnumSet.of(REPORT_RECEIVED, ADVISORY_RECEIVED, ADVISORY_REMINDER);
+    return EnumSet.of(
+        REPORT_RECEIVED, ADVISORY_RECEIVED, ADVISORY_REMINDER, SITUATION_JOINED, SITUATION_LEVEL);
   }
 }

@@ -25,6 +25,7 @@ class NotificationViews {
    * @param aboutItem the notice is about a shared item (not a situation joined)
    * @param reference null (with title, marking and path) when the reader may no longer read the
    *     item, or it is about no item
+   * @param situationPath where to read more, for a notice about a situation; else null
    */
   record NotificationView(
       UUID id,
@@ -34,6 +35,7 @@ class NotificationViews {
       @Nullable String title,
       @Nullable Tlp tlp,
       @Nullable String path,
+      @Nullable String situationPath,
       String organisationName,
       Instant at,
       boolean read,
@@ -77,6 +79,9 @@ class NotificationViews {
         notice.map(Notice::title).orElse(null),
         notice.map(Notice::tlp).orElse(null),
         notice.map(Notice::path).orElse(null),
+        notification.situation() == null
+            ? null
+            : texts.situationPath(notification.situation(), notification.organisation()),
         directory
             .organisation(notification.organisation())
             .map((OrganisationSummary o) -> o.name(locale))

@@ -13,6 +13,8 @@ import org.mamori.sharing.SharedItems.ItemRef;
  * An in-app notice as stored: what happened and to whom, never the item's content.
  *
  * @param item the shared item it is about; null for a notice about a situation joined
+ * @param situation the situation a notice about no shared item is about; null for one about a
+ *     shared item
  * @param subject what a notice about no shared item names (a situation's reference and level); null
  *     for a notice about a shared item
  */
@@ -24,6 +26,7 @@ record StoredNotification(
     String variant,
     boolean urgent,
     @Nullable ItemRef item,
+    @Nullable UUID situation,
     @Nullable LocalizedText subject,
     @Nullable OrganisationId about,
     Instant createdAt,

@@ -126,6 +126,18 @@ class WebhookController {
     return deliveries.log(actor.organisation(), Delivery.Channel.WEBHOOK, LOG_SIZE).stream()
         .map(
             delivery -> {
+              if (delivery.item() == null) {
+                return new LogLine(
+                    delivery.id(),
+                    delivery.kind().eventType(delivery.variant()),
+                    delivery.reference(),
+                    NoticeTexts.SITUATION_MARKING,
+                    delivery.createdAt(),
+                    delivery.state(),
+                    delivery.attempts(),
+                    delivery.lastOutcome(),
+                    delivery.sentAt());
+              }
               Notice notice = items.noticeFor(delivery.item(), actor).orElse(null);
               return new LogLine(
                   delivery.id(),

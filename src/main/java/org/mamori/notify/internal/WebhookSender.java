@@ -75,17 +75,47 @@ class WebhookSender {
             .build();
   }
 
+  /**
+   * A notice about a situation: its words in Japanese as the title, its reference, and where the
+   * organisation's people read more.
+   */
+  private Payload aboutSituation(Delivery delivery) {
+    UUID situation = java.util.Objects.requireNonNull(delivery.situation(), "situation");
+    return new Payload(
+        delivery.id(),
+        delivery.kind().eventType(delivery.variant()),
+        delivery.reference(),
+        delivery.subject() == null ? "" : delivery.subject().ja(),
+        NoticeTexts.SITUATION_MARKING.label(),
+        texts.link(texts.situationPath(situation, delivery.organisation())),
+        delivery.createdAt());
+  }
+
   Outcome send(Delivery delivery) {
     Optional<Webhook> webhook = webhooks.findByOrganisationId(delivery.organisation().value());
     if (webhook.isEmpty()) {
       return Outcome.withheld("the organisation has no webhook now");
     }
-    Optional<Notice> notice =
-        items
-            .noticeFor(delivery.item(), webhook.get().reader())
-            .filter(found -> found.tlp() != Tlp.RED);
-    if (notice.isEmpty()) {
-      return Outcome.withheld("the webhook's reader may not read the item");
+    Payload payload;
+    if (delivery.item() == null) {
+      payload = aboutSituation(delivery);
+    } else {
+      Optional<Notice> notice =
+          items
+              .noticeFor(delivery.item(), webhook.get().reader())
+              .filter(found -> found.tlp() != Tlp.RED);
+      if (notice.isEmpty()) {
+        return Outcome.withheld("the webhook's reader may not read the item");
+      }
+      payload =
+          new Payload(
+              delivery.id(),
+              delivery.kind().eventType(),
+              notice.get().reference(),
+              notice.get().title(),
+              notice.get().tlp().label(),
+              texts.link(notice.get().path()),
+              delivery.createdAt());
     }
     URI url = webhook.get().url();
     try {
@@ -95,24 +125,14 @@ class WebhookSender {
     } catch (UnknownHostException e) {
       return Outcome.tryAgain("unknown host " + url.getHost());
     }
-    byte[] body =
-        JSON.writeValueAsString(
-                new Payload(
-                    delivery.id(),
-                    delivery.kind().eventType(),
-                    notice.get().reference(),
-                    notice.get().title(),
-                    notice.get().tlp().label(),
-                    texts.link(notice.get().path()),
-                    delivery.createdAt()))
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8);
     String secret = secrets.open(delivery.organisation(), webhook.get().sealedSecret());
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .timeout(TIMEOUT)
             .header("Content-Type", "application/json; charset=utf-8")
             .header(SIGNATURE, WebhookSecrets.signature(secret, body))
-            .header(EVENT, delivery.kind().eventType())
+            .header(EVENT, payload.type())
             .header(DELIVERY, delivery.id().toString())
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();

@@ -2,11 +2,15 @@ package org.mamori.situation.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.mamori.shared.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The recognition rules, in display order. */
+/**
+ * The recognition rules, in display order. Read afresh on every evaluation, so an administrator's
+ * change applies to the next report weighed.
+ */
 @Component
 class RecognitionRules {
 
@@ -35,6 +39,30 @@ class RecognitionRules {
                     rs.getString("proposed_level"),
                     rs.getBoolean("enabled")))
         .list();
+  }
+
+  Optional<RecognitionRule> find(String code) {
+    return all().stream().filter(r -> r.code().equals(code)).findFirst();
+  }
+
+  /** Saves an administrator's edit: names, thresholds, proposed level, on or off. */
+  void update(RecognitionRule rule) {
+    jdbc.sql(
+            """
+            update recognition_rule
+            set name_ja = :ja, name_en = :en, min_sectors = :sectors, min_reports = :reports,
+                window_minutes = :window, proposed_level = :level, enabled = :enabled
+            where code = :code
+            """)
+        .param("ja", rule.name().ja())
+        .param("en", rule.name().en())
+        .param("sectors", rule.minSectors())
+        .param("reports", rule.minReports())
+        .param("window", Math.toIntExact(rule.window().toMinutes()))
+        .param("level", rule.proposedLevel())
+        .param("enabled", rule.enabled())
+        .param("code", rule.code())
+        .update();
   }
 
   List<RecognitionRule> enabled() {

@@ -38,7 +38,8 @@ record Sitrep(
       UUID situation,
       int number,
       String body,
-      Instant acknowledgeBy,
+      Tlp tlp,
+      @Nullable Instant acknowledgeBy,
       SitrepFigures figures,
       PersonId by,
       Instant at) {
@@ -48,7 +49,7 @@ record Sitrep(
         number,
         State.DRAFT,
         body,
-        Tlp.AMBER,
+        tlp,
         acknowledgeBy,
         figures,
         at,

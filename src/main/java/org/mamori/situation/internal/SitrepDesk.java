@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * SITREPs (状況報告): a duty officer compiles a draft from the reports in scope the national hub may
  * read, edits it, and issues it as an advisory to the situation's participants and the operators of
- * the sectors in scope, asking for acknowledgement. Every change is audited.
+ * the sectors in scope, under the current level's duties: at least its minimum marking, and asking
+ * for acknowledgement where it says so. Every change is audited.
  */
 @Service
 @Transactional
@@ -98,8 +99,13 @@ class SitrepDesk {
       after = existing.get().recompiled(body, figures, by.person(), now);
       sitreps.update(after);
     } else {
-      Instant deadline = now.plus(level.followUpInterval().orElse(DEFAULT_DEADLINE));
-      after = Sitrep.drafted(s.id(), number, body, deadline, figures, by.person(), now);
+      Instant deadline =
+          level.asksAcknowledgement()
+              ? now.plus(level.followUpInterval().orElse(DEFAULT_DEADLINE))
+              : null;
+      after =
+          Sitrep.drafted(
+              s.id(), number, body, level.defaultMarking(), deadline, figures, by.person(), now);
       sitreps.insert(after);
     }
     audit(by, "situation.sitrep.drafted", s, after, existing.orElse(null));
@@ -112,6 +118,7 @@ class SitrepDesk {
     require(by);
     Situation s = openSituation(situationId);
     Sitrep before = sitrep(s.id(), number);
+    requireMarking(levels.get(s.level()), tlp);
     Sitrep after = before.edited(body, tlp, deadline);
     sitreps.update(after);
     audit(by, "situation.sitrep.saved", s, after, before);
@@ -135,7 +142,10 @@ class SitrepDesk {
     if (before.body().isBlank()) {
       throw new SituationRuleViolation("situation.sitrep.rule.bodyRequired").on("body");
     }
-    if (before.acknowledgeBy() == null) {
+    // The level now decides, not the level when the draft was saved.
+    SituationLevel level = levels.get(s.level());
+    requireMarking(level, before.tlp());
+    if (level.asksAcknowledgement() && before.acknowledgeBy() == null) {
       throw new SituationRuleViolation("situation.sitrep.rule.deadlineRequired")
           .on("acknowledgeBy");
     }
@@ -154,11 +164,20 @@ class SitrepDesk {
                 before.tlp(),
                 sectors,
                 present,
-                before.acknowledgeBy()));
+                level.asksAcknowledgement() ? before.acknowledgeBy() : null));
     Sitrep after = before.issued(by.person(), clock.instant(), issued.id(), issued.reference());
     sitreps.update(after);
     audit(by, "situation.sitrep.issued", s, after, before);
     return after;
+  }
+
+  /** The level's duties: its advisories carry at least its minimum marking. */
+  private static void requireMarking(SituationLevel level, Tlp tlp) {
+    if (!level.allowsMarking(tlp)) {
+      throw new SituationRuleViolation(
+              "situation.sitrep.rule.belowMinimum", level.minimumTlp().label())
+          .on("tlp");
+    }
   }
 
   private SitrepFigures compile(

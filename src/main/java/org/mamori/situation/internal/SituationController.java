@@ -103,7 +103,9 @@ class SituationController {
   @GetMapping("/{id}")
   String room(@PathVariable UUID id, Actor actor, Model model) {
     requireViewer(actor);
-    model.addAttribute("room", views.room(id, actor).orElseThrow(SituationController::notFound));
+    SituationViews.Room room = views.room(id, actor).orElseThrow(SituationController::notFound);
+    model.addAttribute("room", room);
+    model.addAttribute("duties", levels.get(room.situation().levelCode()));
     model.addAttribute("mayDecide", decisions.mayDecide(actor));
     if (!model.containsAttribute("decision")) {
       model.addAttribute("decision", SituationForms.Decision.empty());
@@ -157,10 +159,14 @@ class SituationController {
                   : FIELD.format(sitrep.acknowledgeBy().atZone(JAPAN)),
               "save"));
     }
-    model.addAttribute("situation", views.situation(id).orElseThrow(SituationController::notFound));
+    SituationViews.SituationRow sitrepSituation =
+        views.situation(id).orElseThrow(SituationController::notFound);
+    model.addAttribute("situation", sitrepSituation);
     model.addAttribute("sitrep", sitrep);
     model.addAttribute("mayDecide", decisions.mayDecide(actor));
-    model.addAttribute("markings", SITREP_MARKINGS);
+    SituationLevel duties = levels.get(sitrepSituation.levelCode());
+    model.addAttribute("duties", duties);
+    model.addAttribute("markings", SITREP_MARKINGS.stream().filter(duties::allowsMarking).toList());
     return "situation/sitrep";
   }
 
@@ -349,6 +355,8 @@ class SituationController {
     model.addAttribute("levels", levels.all());
     model.addAttribute("organisationKinds", OrganisationKind.values());
     model.addAttribute("nameable", views.nameableOrganisations(levels.all()));
+    model.addAttribute("acknowledgements", SituationLevel.Acknowledgement.values());
+    model.addAttribute("markings", SITREP_MARKINGS);
     return "situation/levels";
   }
 
@@ -370,7 +378,32 @@ class SituationController {
           "situation.levels.organisationUnknown",
           "situation.levels.organisationUnknown");
     }
-    if (errors.hasErrors()) {
+    SituationLevel.Acknowledgement acknowledgement = before.acknowledgement();
+    if (form.acknowledgement() != null) {
+      try {
+        acknowledgement = SituationLevel.Acknowledgement.valueOf(form.acknowledgement());
+      } catch (IllegalArgumentException unknown) {
+        errors.rejectValue(
+            "acknowledgement",
+            "situation.levels.acknowledgement.unknown",
+            "situation.levels.acknowledgement.unknown");
+      }
+    }
+    Tlp minimumTlp = before.minimumTlp();
+    if (form.minimumTlp() != null) {
+      minimumTlp =
+          SITREP_MARKINGS.stream()
+              .filter(t -> t.name().equals(form.minimumTlp()))
+              .findFirst()
+              .orElse(null);
+      if (minimumTlp == null) {
+        errors.rejectValue(
+            "minimumTlp",
+            "situation.levels.minimumTlp.unknown",
+            "situation.levels.minimumTlp.unknown");
+      }
+    }
+    if (errors.hasErrors() || minimumTlp == null) {
       model.addAttribute("editing", code);
       return levelPage(model);
     }
@@ -389,7 +422,9 @@ class SituationController {
                 ? Set.of()
                 : form.joiningOrganisations().stream()
                     .map(OrganisationId::new)
-                    .collect(Collectors.toSet())));
+                    .collect(Collectors.toSet()),
+            acknowledgement,
+            minimumTlp));
     events.publishEvent(
         new AuditableChange(
             actor,

@@ -2,15 +2,18 @@ package org.mamori.situation.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mamori.access.AccessPolicy;
 import org.mamori.directory.Capability;
 import org.mamori.directory.Directory;
 import org.mamori.shared.Actor;
 import org.mamori.shared.AuditableChange;
+import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.shared.SectorId;
 import org.mamori.situation.SituationClosed;
@@ -35,6 +38,7 @@ class SituationDecisions {
   private final Situations situations;
   private final Proposals proposals;
   private final Posture posture;
+  private final SituationParticipants participants;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -45,6 +49,7 @@ class SituationDecisions {
       Situations situations,
       Proposals proposals,
       Posture posture,
+      SituationParticipants participants,
       ApplicationEventPublisher events,
       Clock clock) {
     this.access = access;
@@ -53,6 +58,7 @@ class SituationDecisions {
     this.situations = situations;
     this.proposals = proposals;
     this.posture = posture;
+    this.participants = participants;
     this.events = events;
     this.clock = clock;
   }
@@ -146,6 +152,7 @@ class SituationDecisions {
     Instant now = clock.instant();
     Situation after = before.close(by.person(), reason, now);
     situations.update(after);
+    Set<OrganisationId> tookPart = present(after);
     events.publishEvent(
         new AuditableChange(
             by,
@@ -156,7 +163,14 @@ class SituationDecisions {
             before,
             after));
     posture.releaseAll(by, after, now);
-    events.publishEvent(new SituationClosed(after.id(), after.reference()));
+    events.publishEvent(
+        new SituationClosed(
+            after.id(),
+            after.reference(),
+            levels.get(after.level()).name(),
+            after.national(),
+            after.sectors(),
+            tookPart));
   }
 
   private @Nullable UUID decideConfirmation(Actor by, Proposal before, String reason) {
@@ -234,18 +248,32 @@ class SituationDecisions {
               before,
               after));
     }
-    situations.recordLevel(after.id(), change, confirmed.id());
+    UUID changeId = situations.recordLevel(after.id(), change, confirmed.id());
     situations.addReports(after.id(), confirmed.reports(), now);
+    // Those who leave with the change hear of it too.
+    Set<OrganisationId> concerned = new HashSet<>(present(after));
     posture.apply(by, after, now);
+    concerned.addAll(present(after));
+    SituationLevel level = levels.get(after.level());
     events.publishEvent(
         new SituationLevelChanged(
             after.id(),
             after.reference(),
+            changeId,
             change.fromLevel(),
             after.level(),
+            level.name(),
+            level.followUpMinutes(),
             after.national(),
-            after.sectors()));
+            after.sectors(),
+            concerned));
     return after.id();
+  }
+
+  private Set<OrganisationId> present(Situation s) {
+    return participants.present(s.id()).stream()
+        .map(SituationParticipants.Participant::organisation)
+        .collect(Collectors.toSet());
   }
 
   /** The confirming reason of the first person; a second person's is on the proposal. */

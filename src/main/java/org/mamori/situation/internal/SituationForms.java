@@ -36,8 +36,9 @@ final class SituationForms {
   }
 
   /**
-   * A platform administrator's edit of a level: its names, follow-up rhythm, two-person rule and
-   * posture (the kinds of organisation and the named organisations that join at it).
+   * A platform administrator's edit of a level: its names, follow-up rhythm, two-person rule,
+   * posture (the kinds of organisation and the named organisations that join at it) and duties (who
+   * acknowledges its advisories, their least strict marking; unchanged when not sent).
    */
   record Level(
       @NotBlank @Size(max = 200) String nameJa,
@@ -45,7 +46,9 @@ final class SituationForms {
       @Min(1) @Max(10080) @Nullable Integer followUpMinutes,
       @Nullable Boolean twoPerson,
       @Nullable List<OrganisationKind> joiningKinds,
-      @Nullable List<UUID> joiningOrganisations) {}
+      @Nullable List<UUID> joiningOrganisations,
+      @Nullable String acknowledgement,
+      @Nullable String minimumTlp) {}
 
   /**
    * A SITREP draft as the duty officer edited it: its text, marking and acknowledgement deadline

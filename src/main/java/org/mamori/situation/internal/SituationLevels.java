@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.mamori.directory.OrganisationKind;
 import org.mamori.shared.LocalizedText;
 import org.mamori.shared.OrganisationId;
+import org.mamori.shared.Tlp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ class SituationLevels {
   private static final String COLUMNS =
       """
       select code, rank, name_ja, name_en, follow_up_minutes, two_person, joining_kinds,
-             joining_organisations
+             joining_organisations, acknowledgement, minimum_tlp
       from situation_level
       """;
 
@@ -43,7 +44,9 @@ class SituationLevels {
                         .collect(Collectors.toSet()),
                     Arrays.stream((UUID[]) rs.getArray("joining_organisations").getArray())
                         .map(OrganisationId::new)
-                        .collect(Collectors.toSet())))
+                        .collect(Collectors.toSet()),
+                    SituationLevel.Acknowledgement.valueOf(rs.getString("acknowledgement")),
+                    Tlp.valueOf(rs.getString("minimum_tlp"))))
         .list();
   }
 
@@ -56,14 +59,17 @@ class SituationLevels {
         .orElseThrow(() -> new SituationRuleViolation("situation.rule.level.unknown").on("level"));
   }
 
-  /** Saves a platform administrator's edit of a level: its names, rhythm, rule and posture. */
+  /**
+   * Saves a platform administrator's edit of a level: its names, rhythm, rule, posture and duties.
+   */
   void update(SituationLevel level) {
     jdbc.sql(
             """
             update situation_level
             set name_ja = :ja, name_en = :en, follow_up_minutes = :followUp, two_person = :twoPerson,
                 joining_kinds = cast(:kinds as text[]),
-                joining_organisations = cast(:organisations as uuid[])
+                joining_organisations = cast(:organisations as uuid[]),
+                acknowledgement = :acknowledgement, minimum_tlp = :minimumTlp
             where code = :code
             """)
         .param("ja", level.name().ja())
@@ -78,6 +84,8 @@ class SituationLevels {
                 .map(OrganisationId::toString)
                 .sorted()
                 .toArray(String[]::new))
+        .param("acknowledgement", level.acknowledgement().name())
+        .param("minimumTlp", level.minimumTlp().name())
         .param("code", level.code())
         .update();
   }

@@ -10,11 +10,13 @@ import org.springframework.validation.Errors;
 class SituationRuleViolation extends RuntimeException {
 
   private final String messageKey;
+  private final Object[] arguments;
   private @Nullable String field;
 
-  SituationRuleViolation(String messageKey) {
+  SituationRuleViolation(String messageKey, Object... arguments) {
     super(messageKey);
     this.messageKey = messageKey;
+    this.arguments = arguments.clone();
   }
 
   /** Names the form field the refusal is about. */
@@ -30,9 +32,9 @@ class SituationRuleViolation extends RuntimeException {
   /** Records this refusal as an error of its field, or of the whole form. */
   void rejectIn(Errors errors) {
     if (field == null) {
-      errors.reject(messageKey, messageKey);
+      errors.reject(messageKey, arguments, messageKey);
     } else {
-      errors.rejectValue(field, messageKey, messageKey);
+      errors.rejectValue(field, messageKey, arguments, messageKey);
     }
   }
 }

@@ -45,7 +45,8 @@ class SituationViews {
       boolean national,
       List<LocalizedText> sectors,
       Instant openedAt,
-      @Nullable Instant closedAt) {}
+      @Nullable Instant closedAt,
+      String levelCode) {}
 
   record ProposalRow(
       UUID id,
@@ -329,7 +330,8 @@ class SituationViews {
         s.national(),
         sectors(s.sectors(), sectorNames()),
         s.openedAt(),
-        s.closedAt());
+        s.closedAt(),
+        s.level());
   }
 
   private Map<String, SituationLevel> levelsByCode() {

@@ -128,14 +128,16 @@ class Situations {
         .list();
   }
 
-  void recordLevel(UUID situation, LevelChange change, @Nullable UUID proposal) {
+  /** Records one decision in the level history; its id. */
+  UUID recordLevel(UUID situation, LevelChange change, @Nullable UUID proposal) {
+    UUID id = UUID.randomUUID();
     jdbc.sql(
             """
             insert into situation_level_change (id, situation_id, from_level, to_level, decided_at,
                                                 decided_by, confirmed_by, reason, proposal_id)
             values (:id, :situation, :from, :to, :at, :by, :confirmedBy, :reason, :proposal)
             """)
-        .param("id", UUID.randomUUID())
+        .param("id", id)
         .param("situation", situation)
         .param("from", change.fromLevel())
         .param("to", change.toLevel())
@@ -145,6 +147,7 @@ class Situations {
         .param("reason", change.reason())
         .param("proposal", proposal)
         .update();
+    return id;
   }
 
   List<LevelChange> history(UUID situation) {
