@@ -62,9 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>System properties: {@code crash.jar} (the Mamori jar), {@code crash.db} (JDBC URL of an empty
  * database), {@code crash.db-user}, {@code crash.db-password}, {@code crash.port} (8097), {@code
- * crash.reports} (300), {@code crash.threads} (8), {@code crash.kill-after} (reports answered
- * before the kill, 100), {@code crash.taxii-objects} (3000), {@code crash.work} (a folder for the
- * data directory and the logs).
+ * crash.reports} (filed until the kill, at most 2000), {@code crash.threads} (8), {@code
+ * crash.kill-after} (reports answered before the kill, 150), {@code crash.taxii-objects} (5000),
+ * {@code crash.work} (a folder for the data directory and the logs).
  */
 public final class CrashCheck {
 
