@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.statistics.Statistics;
 import org.mamori.InSpring;
 import org.mamori.MamoriTest;
 import org.mamori.TestPeople;
@@ -94,6 +95,10 @@ class TaxiiPostProperties {
       }
     }
     assertThat(storedVersions(collection)).isEqualTo(stored.size());
+    Statistics.collect(
+        stored.isEmpty()
+            ? "nothing stored"
+            : stored.size() == offers.size() ? "all stored" : "some stored");
   }
 
   @Property(tries = 6)

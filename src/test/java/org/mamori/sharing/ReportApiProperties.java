@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.statistics.Statistics;
 import org.mamori.InSpring;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
@@ -83,6 +84,7 @@ class ReportApiProperties {
             .andReturn()
             .getResponse();
 
+    Statistics.collect(response.getStatus());
     String shown = new String(body, StandardCharsets.UTF_8);
     String answer = response.getContentAsString(StandardCharsets.UTF_8);
     assertThat(response.getStatus())
