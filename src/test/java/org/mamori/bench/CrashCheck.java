@@ -64,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  * database), {@code crash.db-user}, {@code crash.db-password}, {@code crash.port} (8097), {@code
  * crash.reports} (filed until the kill, at most 2000), {@code crash.threads} (8), {@code
  * crash.kill-after} (reports answered before the kill, 150), {@code crash.taxii-objects} (5000),
- * {@code crash.work} (a folder for the data directory and the logs).
+ * {@code crash.work} (a folder for the data directory and the logs), {@code crash.server-args}
+ * (more arguments for Mamori, separated by spaces).
  */
 public final class CrashCheck {
 
@@ -339,14 +340,23 @@ public final class CrashCheck {
     Path data = work.resolve("data");
     Files.createDirectories(data);
     File log = work.resolve("mamori-" + runs + ".log").toFile();
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
                 "-jar",
                 jar.toString(),
                 // many small transactions, so that the kill lands in the middle of the POST
-                "--mamori.taxii.batch-size=10")
+                "--mamori.taxii.batch-size=10"));
+    // e.g. a setting that should make the check fail, to see that it can
+    for (String argument : System.getProperty("crash.server-args", "").split(" ")) {
+      if (!argument.isBlank()) {
+        command.add(argument);
+      }
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     Map<String, String> env = builder.environment();
