@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -204,7 +205,11 @@ public final class CrashCheck {
 
   private void checkReports(Map<String, Filed> filed, Map<String, Integer> expected)
       throws Exception {
-    awaitQuiet(Duration.ofSeconds(120));
+    try {
+      awaitQuiet(Duration.ofSeconds(120));
+    } catch (ConditionTimeoutException stuck) {
+      // reported below with the notices that are missing
+    }
     int lost = 0;
     for (Filed report : filed.values()) {
       if (reportIdOrNull(report.reference()) == null) {
