@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -68,27 +69,37 @@ class ReportApiController {
       @Schema(description = "FIRST for a new report; FOLLOW_UP or FINAL for a later version")
           @NotNull
           ReportStage stage,
-      @Schema(description = "what happened, in a few words") @NotBlank @Size(max = 500)
+      @Schema(description = "what happened, in a few words")
+          @NotBlank
+          @Size(max = 500)
+          @Pattern(regexp = ReportForm.NO_NUL)
           String summary,
       @NotNull Instant occurredAt,
       @NotNull Instant detectedAt,
-      @Schema(description = "an event type code, such as unavailable or malware") @NotBlank
+      @Schema(description = "an event type code, such as unavailable or malware")
+          @NotBlank
+          @Pattern(regexp = ReportForm.NO_NUL)
           String eventType,
-      @Schema(description = "an impact code, such as stopped or degraded") @NotBlank String impact,
+      @Schema(description = "an impact code, such as stopped or degraded")
+          @NotBlank
+          @Pattern(regexp = ReportForm.NO_NUL)
+          String impact,
       @Schema(description = "cause codes, such as suspicious-email or unknown")
-          @Nullable List<String> causes,
-      @Nullable String service,
+          @Nullable List<@Pattern(regexp = ReportForm.NO_NUL) String> causes,
+      @Pattern(regexp = ReportForm.NO_NUL) @Nullable String service,
       ReportContent.@Nullable Answer otherSectorsAffected,
       ReportContent.@Nullable Verification verificationLevel,
       ReportContent.@Nullable Response responseStatus,
-      @Size(max = 20_000) @Nullable String details,
-      @Schema(description = "indicators, one per line") @Size(max = 20_000)
+      @Size(max = 20_000) @Pattern(regexp = ReportForm.NO_NUL) @Nullable String details,
+      @Schema(description = "indicators, one per line")
+          @Size(max = 20_000)
+          @Pattern(regexp = ReportForm.NO_NUL)
           @Nullable String indicators,
       @NotNull Tlp tlp,
       @Schema(description = "also tell the national hub directly (first reports only)")
           boolean emergency,
       @Schema(description = "for TLP:RED, the e-mail addresses of the people who may read it")
-          @Nullable List<String> redRecipients) {
+          @Nullable List<@Pattern(regexp = ReportForm.NO_NUL) String> redRecipients) {
 
     ReportContent content() {
       return new ReportContent(

@@ -1,6 +1,7 @@
 package org.mamori.sharing.internal;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,21 +21,26 @@ import org.springframework.validation.Errors;
  */
 record ReportForm(
     @Nullable String stage,
-    @NotBlank @Size(max = 500) @Nullable String summary,
+    @Pattern(regexp = NO_NUL) @NotBlank @Size(max = 500) @Nullable String summary,
     @NotBlank @Nullable String occurredAt,
     @NotBlank @Nullable String detectedAt,
-    @NotBlank @Nullable String eventType,
-    @NotBlank @Nullable String impact,
-    @Nullable List<String> causes,
-    @Size(max = 200) @Nullable String service,
+    @Pattern(regexp = NO_NUL) @NotBlank @Nullable String eventType,
+    @Pattern(regexp = NO_NUL) @NotBlank @Nullable String impact,
+    @Nullable List<@Pattern(regexp = NO_NUL) String> causes,
+    @Pattern(regexp = NO_NUL) @Size(max = 200) @Nullable String service,
     @Nullable String otherSectorsAffected,
     @Nullable String verificationLevel,
     @Nullable String responseStatus,
-    @Size(max = 20_000) @Nullable String details,
-    @Size(max = 20_000) @Nullable String indicators,
+    @Pattern(regexp = NO_NUL) @Size(max = 20_000) @Nullable String details,
+    @Pattern(regexp = NO_NUL) @Size(max = 20_000) @Nullable String indicators,
     @NotBlank @Nullable String tlp,
     boolean emergency,
     @Size(max = 2_000) @Nullable String redRecipients) {
+
+  /**
+   * No NUL character (U+0000): PostgreSQL cannot store one in text, so it is refused with a reason.
+   */
+  static final String NO_NUL = "[^\\x00]*";
 
   static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");

@@ -62,8 +62,12 @@ class Statuses {
         .param("person", actor.person().value())
         .param("organisation", actor.organisation().value())
         .param("at", SqlTime.utc(at))
-        .param("ids", entries.stream().map(Entry::objectId).toArray(String[]::new))
-        .param("versions", entries.stream().map(Entry::version).toArray(String[]::new))
+        .param(
+            "ids",
+            entries.stream().map(Entry::objectId).map(Statuses::storable).toArray(String[]::new))
+        .param(
+            "versions",
+            entries.stream().map(Entry::version).map(Statuses::storable).toArray(String[]::new))
         .update();
   }
 
@@ -89,11 +93,25 @@ class Statuses {
         .param(
             "positions",
             outcomes.stream().map(e -> Integer.toString(e.position())).toArray(String[]::new))
-        .param("ids", outcomes.stream().map(Entry::objectId).toArray(String[]::new))
+        .param(
+            "ids",
+            outcomes.stream().map(Entry::objectId).map(Statuses::storable).toArray(String[]::new))
         .param("outcomes", outcomes.stream().map(e -> e.outcome().name()).toArray(String[]::new))
-        .param("versions", outcomes.stream().map(Entry::version).toArray(String[]::new))
-        .param("messages", outcomes.stream().map(Entry::message).toArray(String[]::new))
+        .param(
+            "versions",
+            outcomes.stream().map(Entry::version).map(Statuses::storable).toArray(String[]::new))
+        .param(
+            "messages",
+            outcomes.stream().map(Entry::message).map(Statuses::storable).toArray(String[]::new))
         .update();
+  }
+
+  /**
+   * An offered id, version or reason as PostgreSQL can keep it: a NUL character (which a refused
+   * object may carry) becomes U+FFFD; the object itself is refused anyway.
+   */
+  private static String storable(String text) {
+    return text == null ? null : text.replace('\u0000', '\uFFFD');
   }
 
   void complete(UUID id) {

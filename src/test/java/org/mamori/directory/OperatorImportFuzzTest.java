@@ -11,17 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.statistics.Statistics;
 import org.jsoup.Jsoup;
-import org.mamori.InSpring;
+import org.junit.jupiter.api.Test;
+import org.mamori.FuzzTries;
+import org.mamori.FuzzTries.Gen;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
 import org.mamori.TestPeople;
@@ -43,8 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * organisations its check announced, or nothing. README "Fuzz tests" says how to run more tries.
  */
 @MamoriTest
-@AddLifecycleHook(InSpring.class)
-class OperatorImportProperties {
+class OperatorImportFuzzTest {
 
   private static final List<String> HEADINGS =
       List.of(
@@ -68,9 +60,12 @@ class OperatorImportProperties {
     }
   }
 
-  @Property(tries = 8)
-  void aFileIsRefusedWithAReasonOrImportedWhollyAsChecked(@ForAll("files") CsvFile file)
-      throws Exception {
+  @Test
+  void aFileIsRefusedWithAReasonOrImportedWhollyAsChecked() {
+    FuzzTries.check(8, this::file, this::refusedOrImportedAsChecked);
+  }
+
+  private void refusedOrImportedAsChecked(CsvFile file) throws Exception {
     Directory before = directory();
 
     MockHttpServletResponse uploaded =
@@ -84,7 +79,6 @@ class OperatorImportProperties {
             .getResponse();
 
     if (uploaded.getStatus() == 200) {
-      Statistics.collect("file refused", "no changes");
       // refused as a whole: the form again, saying why
       assertThat(
               Jsoup.parse(uploaded.getContentAsString(StandardCharsets.UTF_8))
@@ -100,9 +94,6 @@ class OperatorImportProperties {
     assertThat(mvc.perform(get(location).with(admin())).andReturn().getResponse().getStatus())
         .isEqualTo(200);
     OperatorImport.Check check = imports.review(adminActor(), upload);
-    Statistics.collect(
-        check.hasErrors() ? "lines with errors" : "no errors",
-        check.changeCount() > 0 ? "changes" : "no changes");
 
     if (check.hasErrors()) {
       importAs(location, "ALL");
@@ -148,128 +139,95 @@ class OperatorImportProperties {
     assertThat(imported.getStatus()).isEqualTo(302);
   }
 
-  @Provide("files")
-  Arbitrary<CsvFile> files() {
-    Arbitrary<List<String>> headings =
-        Arbitraries.frequencyOf(
-            Tuple.of(6, Arbitraries.shuffle(HEADINGS)),
-            Tuple.of(2, Arbitraries.of(HEADINGS).list().ofMinSize(1).ofMaxSize(14)),
-            Tuple.of(1, Arbitraries.strings().ofMaxLength(12).list().ofMinSize(1).ofMaxSize(5)));
-    Arbitrary<CsvFile> sound =
-        Combinators.combine(
-                headings.flatMap(heads -> rows(heads).map(rows -> new Table(heads, rows))),
-                Arbitraries.frequency(
-                    Tuple.of(4, "UTF-8"),
-                    Tuple.of(2, "UTF-8 BOM"),
-                    Tuple.of(2, "Windows-31J"),
-                    Tuple.of(1, "UTF-16LE")),
-                Arbitraries.of("\n", "\r\n", "\r"),
-                Arbitraries.of(true, false),
-                Arbitraries.frequencyOf(
-                    Tuple.of(5, Arbitraries.just(List.<Integer>of())),
-                    Tuple.of(
-                        1,
-                        Arbitraries.integers()
-                            .between(0, 100_000)
-                            .list()
-                            .ofMinSize(1)
-                            .ofMaxSize(3))))
-            .as(
-                (table, encoding, newline, quoteAll, flips) -> {
-                  StringBuilder text = new StringBuilder(line(table.headings(), quoteAll));
-                  for (List<String> row : table.rows()) {
-                    text.append(newline).append(line(row, quoteAll));
-                  }
-                  byte[] bytes = encode(text.toString(), encoding);
-                  for (int flip : flips) {
-                    if (bytes.length > 0) {
-                      bytes[flip % bytes.length] ^= (byte) (1 + flip % 255);
-                    }
-                  }
-                  return new CsvFile(
-                      "%s, %d rows, %d bytes flipped: %s"
-                          .formatted(
-                              encoding,
-                              table.rows().size(),
-                              flips.size(),
-                              abbreviated(text.toString())),
-                      bytes);
-                });
-    return Arbitraries.frequencyOf(
-        Tuple.of(9, sound),
-        Tuple.of(
-            1,
-            Arbitraries.bytes()
-                .array(byte[].class)
-                .ofMaxSize(300)
-                .map(b -> new CsvFile("random bytes", b))));
+  /** A file as an administrator might send it: mostly a table written out, at times junk. */
+  private CsvFile file(Gen g) {
+    if (g.weighted(9, 1) == 1) {
+      g.label("random bytes");
+      return new CsvFile("random bytes", g.bytes(300));
+    }
+    List<String> headings =
+        switch (g.weighted(6, 2, 1)) {
+          case 0 -> g.shuffled(HEADINGS);
+          case 1 -> g.list(1, 14, gen -> gen.pick(HEADINGS));
+          default -> g.list(1, 5, gen -> gen.string(12));
+        };
+    List<List<String>> rows = rows(g, headings);
+    String encoding =
+        List.of("UTF-8", "UTF-8 BOM", "Windows-31J", "UTF-16LE").get(g.weighted(4, 2, 2, 1));
+    String newline = g.of("\n", "\r\n", "\r");
+    boolean quoteAll = g.bool();
+    List<Integer> flips =
+        g.weighted(5, 1) == 0 ? List.of() : g.list(1, 3, gen -> gen.between(0, 100_000));
+    g.label(encoding);
+    StringBuilder text = new StringBuilder(line(headings, quoteAll));
+    for (List<String> row : rows) {
+      text.append(newline).append(line(row, quoteAll));
+    }
+    byte[] bytes = encode(text.toString(), encoding);
+    for (int flip : flips) {
+      if (bytes.length > 0) {
+        bytes[flip % bytes.length] ^= (byte) (1 + flip % 255);
+      }
+    }
+    return new CsvFile(
+        "%s, %d rows, %d bytes flipped: %s"
+            .formatted(encoding, rows.size(), flips.size(), abbreviated(text.toString())),
+        bytes);
   }
-
-  /** A file's headings and rows, before it is written out. */
-  record Table(List<String> headings, List<List<String>> rows) {}
 
   /**
    * Up to five rows under the headings: some files clean, others with a garbled cell in 20 or 4.
    */
-  private Arbitrary<List<List<String>>> rows(List<String> headings) {
-    return Arbitraries.of(0, 20, 4)
-        .flatMap(
-            garbledOneIn -> {
-              List<Arbitrary<String>> cells = new ArrayList<>();
-              for (String heading : headings) {
-                cells.add(
-                    garbledOneIn == 0
-                        ? sound(heading)
-                        : Arbitraries.frequencyOf(
-                            Tuple.of(garbledOneIn - 1, sound(heading)), Tuple.of(1, garbled())));
-              }
-              int sector = headings.indexOf("分野");
-              Arbitrary<List<String>> row = Combinators.combine(cells).as(List::copyOf);
-              // a row in no sector is always an error: files mixing good and bad rows
-              Arbitrary<List<String>> badRow =
-                  row.map(
-                      cellsOfRow -> {
-                        List<String> bad = new ArrayList<>(cellsOfRow);
-                        bad.set(sector, "存在しない分野");
-                        return List.copyOf(bad);
-                      });
-              return (sector < 0
-                      ? row
-                      : Arbitraries.frequencyOf(Tuple.of(3, row), Tuple.of(1, badRow)))
-                  .list()
-                  .ofMaxSize(5);
-            });
+  private List<List<String>> rows(Gen g, List<String> headings) {
+    int garbledOneIn = g.of(0, 20, 4);
+    int sector = headings.indexOf("分野");
+    return g.list(
+        0,
+        5,
+        gen -> {
+          List<String> row = new ArrayList<>();
+          for (String heading : headings) {
+            boolean garble = garbledOneIn != 0 && gen.weighted(garbledOneIn - 1, 1) == 1;
+            row.add(garble ? garbled(gen) : sound(gen, heading));
+          }
+          // a row in no sector is always an error: files mixing good and bad rows
+          if (sector >= 0 && gen.weighted(3, 1) == 1) {
+            row.set(sector, "存在しない分野");
+          }
+          return List.copyOf(row);
+        });
   }
 
   /** A value the column takes. */
-  private Arbitrary<String> sound(String heading) {
-    Arbitrary<Integer> n = Arbitraries.integers().between(0, 99_999);
+  private String sound(Gen g, String heading) {
+    int n = g.between(0, 99_999);
     return switch (heading) {
-      case "組織コード" -> Arbitraries.oneOf(n.map(i -> "fz-" + run + "-" + i), Arbitraries.just(""));
-      case "組織名" -> n.map(i -> "試験事業者 fz" + run + "-" + i + "㈱①");
-      case "組織名（英語）" -> Arbitraries.oneOf(n.map(i -> "Fuzz Operator " + i), Arbitraries.just(""));
-      case "分野" -> Arbitraries.of("電力", "ガス", "水道", "鉄道", "医療", "情報通信");
-      case "規模" -> Arbitraries.of("大規模", "中小", "");
-      case "従業員数" -> Arbitraries.of("25", "1,200", "");
-      case "資本金（円）" -> Arbitraries.of("3,000,000,000", "50000000", "");
-      case "都道府県" -> Arbitraries.of("岐阜県", "東京都", "");
-      case "ウェブサイト" -> Arbitraries.of("https://example.jp/", "");
-      case "代表メール" -> Arbitraries.of("suido@test.example", "");
-      case "代表電話" -> Arbitraries.of("058-000-0001", "");
-      case "セプター" -> Arbitraries.just("");
-      case "サービス" -> Arbitraries.of("配水管の維持管理", "発電;送配電", "");
-      default -> Arbitraries.strings().ofMaxLength(10);
+      case "組織コード" -> g.bool() ? "fz-" + run + "-" + n : "";
+      case "組織名" -> "試験事業者 fz" + run + "-" + n + "㈱①";
+      case "組織名（英語）" -> g.bool() ? "Fuzz Operator " + n : "";
+      case "分野" -> g.of("電力", "ガス", "水道", "鉄道", "医療", "情報通信");
+      case "規模" -> g.of("大規模", "中小", "");
+      case "従業員数" -> g.of("25", "1,200", "");
+      case "資本金（円）" -> g.of("3,000,000,000", "50000000", "");
+      case "都道府県" -> g.of("岐阜県", "東京都", "");
+      case "ウェブサイト" -> g.of("https://example.jp/", "");
+      case "代表メール" -> g.of("suido@test.example", "");
+      case "代表電話" -> g.of("058-000-0001", "");
+      case "セプター" -> "";
+      case "サービス" -> g.of("配水管の維持管理", "発電;送配電", "");
+      default -> g.string(10);
     };
   }
 
   /** A value no column takes, or one that breaks the file's shape. */
-  private Arbitrary<String> garbled() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("存在しない分野", "巨大", "-3", "1e9", "３００", "99999999999999999999", "どこか"),
-        Arbitraries.of("javascript:alert(1)", "not-mail", "=cmd|' /C calc'!A0", "\"quoted\""),
-        Arbitraries.of("a,b", "line\nbreak", "\u0000", "\uFEFF", "\"", "\r"),
-        Arbitraries.strings().ofMaxLength(20),
-        Arbitraries.integers().between(300, 3_000).map("長"::repeat));
+  private static String garbled(Gen g) {
+    return switch (g.between(0, 4)) {
+      case 0 -> g.of("存在しない分野", "巨大", "-3", "1e9", "３００", "99999999999999999999", "どこか");
+      case 1 -> g.of("javascript:alert(1)", "not-mail", "=cmd|' /C calc'!A0", "\"quoted\"");
+      case 2 -> g.of("a,b", "line\nbreak", "\u0000", "\uFEFF", "\"", "\r");
+      case 3 -> g.string(20);
+      default -> "長".repeat(g.between(300, 3_000));
+    };
   }
 
   private static String line(List<String> cells, boolean quoteAll) {

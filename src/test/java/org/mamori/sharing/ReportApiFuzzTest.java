@@ -7,15 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.statistics.Statistics;
-import org.mamori.InSpring;
+import org.junit.jupiter.api.Test;
+import org.mamori.FuzzTries;
+import org.mamori.FuzzTries.Gen;
 import org.mamori.MamoriTest;
 import org.mamori.SignIn;
 import org.mamori.TestPeople;
@@ -37,8 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and a refused body writes no report. README "Fuzz tests" says how to run more tries.
  */
 @MamoriTest
-@AddLifecycleHook(InSpring.class)
-class ReportApiProperties {
+class ReportApiFuzzTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -68,9 +61,24 @@ class ReportApiProperties {
   private String operator;
   private String token;
 
-  @Property(tries = 40)
-  void everyBodyIsFiledOrRefusedWithAReasonAndARefusalWritesNothing(
-      @ForAll("bodies") byte[] body, @ForAll("languages") String language) throws Exception {
+  /** A body as sent, shown as text, and the language asked for. */
+  record Request(byte[] body, String language) {
+
+    @Override
+    public String toString() {
+      return language + ", " + body.length + " bytes: " + new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void everyBodyIsFiledOrRefusedWithAReasonAndARefusalWritesNothing() {
+    FuzzTries.check(
+        40, g -> new Request(body(g), g.of("ja", "en")), this::filedOrRefusedWithAReason);
+  }
+
+  private void filedOrRefusedWithAReason(Request request) throws Exception {
+    byte[] body = request.body();
+    String language = request.language();
     String token = token();
     long before = reports();
 
@@ -84,7 +92,6 @@ class ReportApiProperties {
             .andReturn()
             .getResponse();
 
-    Statistics.collect(response.getStatus());
     String shown = new String(body, StandardCharsets.UTF_8);
     String answer = response.getContentAsString(StandardCharsets.UTF_8);
     assertThat(response.getStatus())
@@ -105,64 +112,56 @@ class ReportApiProperties {
     assertThat(reports()).as(abbreviated(shown)).isEqualTo(before);
   }
 
-  @Provide("languages")
-  Arbitrary<String> languages() {
-    return Arbitraries.of("ja", "en");
+  /** Mostly a sound report broken in up to four fields, else random bytes or odd JSON. */
+  private static byte[] body(Gen g) {
+    return switch (g.weighted(6, 1, 1)) {
+      case 0 -> report(g.list(0, 4, ReportApiFuzzTest::breakage)).getBytes(StandardCharsets.UTF_8);
+      case 1 -> g.bytes(100);
+      default ->
+          g.of(
+                  "",
+                  "null",
+                  "[]",
+                  "1e999999",
+                  "\"FIRST\"",
+                  "{",
+                  "{\"stage\": \"FIRST\",}",
+                  "{\"stage\": \"FIRST\"} {}",
+                  "[".repeat(3_000) + "]".repeat(3_000),
+                  "{\"summary\": \"\\ud800\"}")
+              .getBytes(StandardCharsets.UTF_8);
+    };
   }
 
-  @Provide("bodies")
-  Arbitrary<byte[]> bodies() {
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, brokenReports().map(r -> r.getBytes(StandardCharsets.UTF_8))),
-        net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(100)),
-        net.jqwik.api.Tuple.of(
-            1,
-            Arbitraries.of(
-                    "",
-                    "null",
-                    "[]",
-                    "1e999999",
-                    "\"FIRST\"",
-                    "{",
-                    "{\"stage\": \"FIRST\",}",
-                    "{\"stage\": \"FIRST\"} {}",
-                    "[".repeat(3_000) + "]".repeat(3_000),
-                    "{\"summary\": \"\\ud800\"}")
-                .map(text -> text.getBytes(StandardCharsets.UTF_8))));
+  private static Breakage breakage(Gen g) {
+    return new Breakage(g.pick(FIELDS), g.bool(), junk(g));
   }
 
-  private Arbitrary<String> brokenReports() {
-    Arbitrary<JsonNode> junk =
-        Arbitraries.oneOf(
-            Arbitraries.just((JsonNode) NODES.nullNode()),
-            Arbitraries.of(true, false).map(NODES::booleanNode),
-            Arbitraries.longs().map(NODES::numberNode),
-            Arbitraries.strings().ofMaxLength(30).map(NODES::stringNode),
-            Arbitraries.of(
-                    "FIRST",
-                    "FINAL",
-                    "RED",
-                    "AMBER_STRICT",
-                    "CLEAR",
-                    "unavailable",
-                    "stopped",
-                    "2026-02-30T00:00:00Z",
-                    "2026-01-01T00:00:00+09:00",
-                    "9999-12-31T23:59:59Z",
-                    "-1000000000-01-01T00:00:00Z",
-                    "someone@example.jp")
-                .map(NODES::stringNode),
-            Arbitraries.integers().between(400, 30_000).map(n -> NODES.stringNode("報".repeat(n))),
-            Arbitraries.strings()
-                .ofMaxLength(10)
-                .list()
-                .ofMaxSize(4)
-                .map(ReportApiProperties::array),
-            Arbitraries.just((JsonNode) NODES.objectNode().put("x", 1)));
-    Arbitrary<Breakage> breakage =
-        Combinators.combine(Arbitraries.of(FIELDS), Arbitraries.of(true, false), junk)
-            .as(Breakage::new);
-    return breakage.list().ofMinSize(0).ofMaxSize(4).map(ReportApiProperties::report);
+  private static JsonNode junk(Gen g) {
+    return switch (g.between(0, 7)) {
+      case 0 -> NODES.nullNode();
+      case 1 -> NODES.booleanNode(g.bool());
+      case 2 -> NODES.numberNode(g.anyLong());
+      case 3 -> NODES.stringNode(g.string(30));
+      case 4 ->
+          NODES.stringNode(
+              g.of(
+                  "FIRST",
+                  "FINAL",
+                  "RED",
+                  "AMBER_STRICT",
+                  "CLEAR",
+                  "unavailable",
+                  "stopped",
+                  "2026-02-30T00:00:00Z",
+                  "2026-01-01T00:00:00+09:00",
+                  "9999-12-31T23:59:59Z",
+                  "-1000000000-01-01T00:00:00Z",
+                  "someone@example.jp"));
+      case 5 -> NODES.stringNode("報".repeat(g.between(400, 30_000)));
+      case 6 -> array(g.list(0, 4, gen -> gen.string(10)));
+      default -> NODES.objectNode().put("x", 1);
+    };
   }
 
   /** Drops the field, or sets it to the value. */
