@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mamori.access.AccessPolicy;
@@ -121,15 +122,13 @@ class SituationController {
       Actor actor,
       Model model) {
     requireDecider(actor);
-    if (!errors.hasErrors()) {
-      try {
-        decisions.close(actor, id, form.reason());
-        return "redirect:/situations/" + id;
-      } catch (SituationRuleViolation rule) {
-        rule.rejectIn(errors);
-      }
-    }
-    return room(id, actor, model);
+    return decide(
+        errors,
+        () -> {
+          decisions.close(actor, id, form.reason());
+          return "redirect:/situations/" + id;
+        },
+        () -> room(id, actor, model));
   }
 
   /** Compiles the next SITREP's draft (or the open draft again) and opens it. */
@@ -311,19 +310,17 @@ class SituationController {
       Model model,
       RedirectAttributes redirect) {
     requireDecider(actor);
-    if (!errors.hasErrors()) {
-      try {
-        UUID situation = decisions.confirm(actor, id, form.reason());
-        if (situation != null) {
-          return "redirect:/situations/" + situation;
-        }
-        redirect.addFlashAttribute("awaitingSecond", true);
-        return "redirect:/situations/proposals/" + id;
-      } catch (SituationRuleViolation rule) {
-        rule.rejectIn(errors);
-      }
-    }
-    return proposal(id, actor, model);
+    return decide(
+        errors,
+        () -> {
+          UUID situation = decisions.confirm(actor, id, form.reason());
+          if (situation != null) {
+            return "redirect:/situations/" + situation;
+          }
+          redirect.addFlashAttribute("awaitingSecond", true);
+          return "redirect:/situations/proposals/" + id;
+        },
+        () -> proposal(id, actor, model));
   }
 
   @PostMapping("/proposals/{id}/dismiss")
@@ -334,15 +331,13 @@ class SituationController {
       Actor actor,
       Model model) {
     requireDecider(actor);
-    if (!errors.hasErrors()) {
-      try {
-        decisions.dismiss(actor, id, form.reason());
-        return "redirect:/situations/proposals/" + id;
-      } catch (SituationRuleViolation rule) {
-        rule.rejectIn(errors);
-      }
-    }
-    return proposal(id, actor, model);
+    return decide(
+        errors,
+        () -> {
+          decisions.dismiss(actor, id, form.reason());
+          return "redirect:/situations/proposals/" + id;
+        },
+        () -> proposal(id, actor, model));
   }
 
   @GetMapping("/levels")
@@ -445,26 +440,40 @@ class SituationController {
       Actor actor,
       Model model) {
     requireDecider(actor);
+    return decide(
+        errors,
+        () -> {
+          Set<SectorId> sectors = new HashSet<>();
+          if (form.sectors() != null) {
+            form.sectors().forEach(s -> sectors.add(new SectorId(s)));
+          }
+          decisions.call(
+              actor,
+              situation,
+              form.title() == null ? "" : form.title(),
+              form.level(),
+              Boolean.TRUE.equals(form.national()),
+              sectors,
+              form.reason());
+          return situation == null ? "redirect:/situations" : "redirect:/situations/" + situation;
+        },
+        () -> call(situation, form, model));
+  }
+
+  /**
+   * Carries out a decision whose form is valid and goes where it leads; otherwise, or when the
+   * decision breaks a rule of the desk, shows the form again with the reason.
+   */
+  private static String decide(
+      BindingResult errors, Supplier<String> decision, Supplier<String> formAgain) {
     if (!errors.hasErrors()) {
       try {
-        Set<SectorId> sectors = new HashSet<>();
-        if (form.sectors() != null) {
-          form.sectors().forEach(s -> sectors.add(new SectorId(s)));
-        }
-        decisions.call(
-            actor,
-            situation,
-            form.title() == null ? "" : form.title(),
-            form.level(),
-            Boolean.TRUE.equals(form.national()),
-            sectors,
-            form.reason());
-        return situation == null ? "redirect:/situations" : "redirect:/situations/" + situation;
+        return decision.get();
       } catch (SituationRuleViolation rule) {
         rule.rejectIn(errors);
       }
     }
-    return call(situation, form, model);
+    return formAgain.get();
   }
 
   private String call(@Nullable UUID situation, SituationForms.Call form, Model model) {
