@@ -43,7 +43,7 @@ public final class LoadBenchmark {
 
   private static final String DATA = "target/bench-load-data";
   private static final String PASSWORD = "bench password " + java.util.UUID.randomUUID();
-  private static final int WARM_UP_REPORTS = 200;
+  private static final int WARM_UP_REPORTS = 50;
   static final ResultsFile.Section SECTION =
       new ResultsFile.Section(
           "load-bench", "Load: report intake, advisory fan-out, pages, start-up");
