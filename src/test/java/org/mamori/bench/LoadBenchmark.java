@@ -25,19 +25,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (GreenMail), generates the operators and people ({@link Population}), then measures
  *
  * <ol>
- *   <li>an advisory fanned out to every operator: in-app notices and e-mails ({@link FanOut});
- *   <li>report intake over HTTP at increasing offered rates, open loop ({@link IntakeLoad});
  *   <li>pages under signed-in users, with {@code wrk} in its own process ({@link PageLoad});
+ *   <li>report intake over HTTP at increasing offered rates, open loop ({@link IntakeLoad});
+ *   <li>an advisory fanned out to every operator: in-app notices and e-mails ({@link FanOut});
  *   <li>after Mamori is stopped: start-up of Mamori as its own JVM with demo data, and its heap
  *       ({@link StartUp}).
  * </ol>
  *
- * The fan-out runs before the intake so that the e-mails of tens of thousands of reports do not
- * queue in front of it. It prints a Markdown table and writes it into {@code docs/benchmarks.md}.
- * Settings (system properties): {@code bench.organisations} (5000), {@code bench.people} (20000),
- * {@code bench.rates} (100,250,500,1000), {@code bench.step-seconds} (20), {@code bench.users}
- * (100), {@code bench.page-seconds} (30), {@code bench.settle-seconds} (10; the wait before the
- * heap is read), {@code bench.startup} (true), {@code bench.results}.
+ * The fan-out runs last: at 5,000 organisations Mamori is still busy with it minutes later, and
+ * anything measured after it would measure that. It prints a Markdown table and writes it into
+ * {@code docs/benchmarks.md}. Settings (system properties): {@code bench.organisations} (5000),
+ * {@code bench.people} (20000), {@code bench.rates} (100,250,500,1000), {@code bench.step-seconds}
+ * (20), {@code bench.users} (100), {@code bench.page-seconds} (30), {@code bench.settle-seconds}
+ * (10; the wait before the heap is read), {@code bench.startup} (true), {@code bench.results}.
  */
 public final class LoadBenchmark {
 
@@ -107,12 +107,32 @@ public final class LoadBenchmark {
                     population.peopleSeconds),
                 "—"));
 
-        FanOut.Result fanOut = FanOut.run(mamori, smtp, cpu, Duration.ofSeconds(fanOutPatience));
-        figures.addAll(fanOutFigures(fanOut));
-
         IntakeLoad intake =
             new IntakeLoad(port, population.people, cpu, mamori.getBean(DataSource.class));
+        // Reports for the pages to show, and the intake's warm-up.
         intake.warmUp(WARM_UP_REPORTS);
+        try {
+          List<PageLoad.Visit> visits = visits(mamori, jdbc, port, population, users);
+          PageLoad.Result pages =
+              PageLoad.run(
+                  port,
+                  visits,
+                  users,
+                  pageSeconds,
+                  mamori.getBean(MeterRegistry.class),
+                  cpu,
+                  Path.of("target"));
+          figures.addAll(pageFigures(pages));
+        } catch (IllegalStateException | java.io.IOException pagesFailed) {
+          // Mamori still busy with the earlier load may refuse a sign-in or a page: say so.
+          System.out.println("Pages not measured: " + pagesFailed.getMessage());
+          figures.add(
+              new Figure(
+                  String.format(Locale.ROOT, "Pages under %d signed-in users", users),
+                  "not measured: " + pagesFailed.getMessage(),
+                  "p95 < 150 ms"));
+        }
+
         boolean saturated = false;
         for (int rate : rates) {
           if (saturated) {
@@ -131,18 +151,10 @@ public final class LoadBenchmark {
           Thread.sleep(3_000);
         }
 
-        List<PageLoad.Visit> visits =
-            visits(mamori, jdbc, port, population, users, fanOut.reference());
-        PageLoad.Result pages =
-            PageLoad.run(
-                port,
-                visits,
-                users,
-                pageSeconds,
-                mamori.getBean(MeterRegistry.class),
-                cpu,
-                Path.of("target"));
-        figures.addAll(pageFigures(pages));
+        // Background work the intake left (its late requests, their notices) is given a minute.
+        awaitQuiet(jdbc, Duration.ofSeconds(60));
+        FanOut.Result fanOut = FanOut.run(mamori, smtp, cpu, Duration.ofSeconds(fanOutPatience));
+        figures.addAll(fanOutFigures(fanOut));
         about = about(run, jdbc, cpu, stepSeconds);
       } finally {
         mamori.close();
@@ -173,8 +185,7 @@ public final class LoadBenchmark {
       JdbcClient jdbc,
       int port,
       Population population,
-      int users,
-      String advisory)
+      int users)
       throws Exception {
     Directory directory = mamori.getBean(Directory.class);
     Passwords passwords = mamori.getBean(Passwords.class);
@@ -210,8 +221,7 @@ public final class LoadBenchmark {
       }
     }
     System.out.printf(
-        "%d people signed in; each visits home, reports, a report and advisories (%s)%n",
-        users, advisory);
+        "%d people signed in; each visits home, reports, a report and advisories%n", users);
     return visits;
   }
 
@@ -254,6 +264,18 @@ public final class LoadBenchmark {
                 fanOut.emailP99(),
                 fanOut.emailMax()),
             "—"));
+  }
+
+  /** Waits (at most {@code patience}) until no event awaits its listeners. */
+  private static void awaitQuiet(JdbcClient jdbc, Duration patience) throws InterruptedException {
+    long end = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < end
+        && jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Integer.class)
+                .single()
+            > 0) {
+      Thread.sleep(500);
+    }
   }
 
   private static String seconds(double seconds) {
