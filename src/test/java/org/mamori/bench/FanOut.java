@@ -68,10 +68,13 @@ final class FanOut {
    * then say how far it got).
    */
   static Result run(
-      ConfigurableApplicationContext mamori, GreenMail smtp, CpuMeter cpu, Duration patience)
+      ConfigurableApplicationContext mamori,
+      JdbcClient jdbc,
+      GreenMail smtp,
+      CpuMeter cpu,
+      Duration patience)
       throws InterruptedException {
     Directory directory = mamori.getBean(Directory.class);
-    JdbcClient jdbc = mamori.getBean(JdbcClient.class);
     PersonSummary duty =
         directory
             .personByEmail(DUTY_OFFICER)

@@ -88,7 +88,8 @@ public final class LoadBenchmark {
               "--mamori.mail.starttls=false",
               "--management.metrics.distribution.percentiles.http.server.requests=0.5,0.95,0.99");
       try {
-        JdbcClient jdbc = mamori.getBean(JdbcClient.class);
+        // The bench's own connection: Mamori's pool may be exhausted by the load it measures.
+        JdbcClient jdbc = ownConnection(mamori.getBean(DataSource.class));
         CpuMeter cpu = new CpuMeter(BenchRun.postgresData(DATA));
         int port = BenchRun.port(mamori);
 
@@ -153,9 +154,22 @@ public final class LoadBenchmark {
 
         // Background work the intake left (its late requests, their notices) is given a minute.
         awaitQuiet(jdbc, Duration.ofSeconds(60));
-        FanOut.Result fanOut = FanOut.run(mamori, smtp, cpu, Duration.ofSeconds(fanOutPatience));
+        FanOut.Result fanOut =
+            FanOut.run(mamori, jdbc, smtp, cpu, Duration.ofSeconds(fanOutPatience));
         figures.addAll(fanOutFigures(fanOut));
         about = about(run, jdbc, cpu, stepSeconds);
+        about.add(
+            String.format(
+                Locale.ROOT,
+                "Settings: %,d operators, %,d people, rates %s/s, %d s a step, %d users for %d s,"
+                    + " fan-out watched for up to %d s",
+                organisations,
+                peopleCount,
+                Arrays.toString(rates),
+                stepSeconds,
+                users,
+                pageSeconds,
+                fanOutPatience));
       } finally {
         mamori.close();
       }
@@ -264,6 +278,14 @@ public final class LoadBenchmark {
                 fanOut.emailP99(),
                 fanOut.emailMax()),
             "—"));
+  }
+
+  private static JdbcClient ownConnection(DataSource mamori) throws java.sql.SQLException {
+    com.zaxxer.hikari.HikariDataSource pool =
+        mamori.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+    return JdbcClient.create(
+        new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+            pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), true));
   }
 
   /** Waits (at most {@code patience}) until no event awaits its listeners. */
