@@ -1,13 +1,9 @@
 package org.mamori.bench;
 
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +12,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.mamori.MamoriApplication;
 import org.mamori.access.Passwords;
 import org.mamori.bench.ResultsFile.Figure;
 import org.mamori.directory.Directory;
@@ -30,7 +25,6 @@ import org.mamori.shared.OrganisationId;
 import org.mamori.shared.PersonId;
 import org.mamori.shared.SectorId;
 import org.mamori.shared.Tlp;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JsonParser;
@@ -69,6 +63,9 @@ public final class ExchangeBenchmark {
   private static final int PAGE = 1000;
   private static final int RANDOM_STARTS = 200;
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String DATA = "target/bench-data";
+  static final ResultsFile.Section SECTION =
+      new ResultsFile.Section("exchange-bench", "STIX/TAXII exchange");
 
   private final ConfigurableApplicationContext mamori;
   private final TaxiiClient client;
@@ -82,7 +79,7 @@ public final class ExchangeBenchmark {
     this.client = client;
     this.organisation = organisation;
     this.jdbc = mamori.getBean(JdbcClient.class);
-    this.cpu = new CpuMeter(Path.of("target/bench-data/postgresql"));
+    this.cpu = new CpuMeter(BenchRun.postgresData(DATA));
   }
 
   public static void main(String[] args) throws Exception {
@@ -91,30 +88,17 @@ public final class ExchangeBenchmark {
     int rounds = Integer.getInteger("bench.rounds", 10);
     int stored = Integer.getInteger("bench.stored", 1_000_000);
     Path results = Path.of(System.getProperty("bench.results", "docs/benchmarks.md"));
-    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    ZonedDateTime startedAt = ZonedDateTime.now(ZoneId.of("Asia/Tokyo"));
-
-    long startUp = System.nanoTime();
-    ConfigurableApplicationContext mamori =
-        new SpringApplicationBuilder(MamoriApplication.class)
-            .run(
-                "--server.port=0",
-                "--mamori.data-directory=target/bench-data",
-                "--mamori.fresh-start=true",
-                // The demo organisations give the bench an operator to act for.
-                "--mamori.demo=true",
-                "--mamori.taxii.client.scheduled=false",
-                "--logging.level.root=WARN");
+    BenchRun run = new BenchRun();
+    ConfigurableApplicationContext mamori = BenchRun.startMamori(DATA);
     try {
-      System.out.printf("Mamori started in %.1f s%n", (System.nanoTime() - startUp) / 1e9);
       ExchangeBenchmark bench = prepare(mamori);
       List<Figure> figures = new ArrayList<>();
       figures.addAll(bench.ingestion(data, warmups, rounds));
       if (stored > 0) {
         figures.addAll(bench.paging(stored));
       }
-      List<String> about = bench.about(startedAt, loadBefore, warmups, rounds);
-      String section = ResultsFile.update(results, about, figures);
+      List<String> about = bench.about(run, warmups, rounds);
+      String section = ResultsFile.update(results, SECTION, about, figures);
       System.out.println();
       System.out.println(section);
       System.out.println("Written to " + results.toAbsolutePath().normalize());
@@ -137,8 +121,7 @@ public final class ExchangeBenchmark {
             .getBean(Enrolment.class)
             .enrol(Actor.SYSTEM, email, "ベンチ担当", organisation, Set.of("reporter"));
     mamori.getBean(Passwords.class).set(Actor.SYSTEM, person, PASSWORD);
-    int port = Integer.parseInt(mamori.getEnvironment().getRequiredProperty("local.server.port"));
-    TaxiiClient client = new TaxiiClient(port);
+    TaxiiClient client = new TaxiiClient(BenchRun.port(mamori));
     client.signInAndMakeToken(email, PASSWORD, organisation.value());
     return new ExchangeBenchmark(mamori, client, organisation);
   }
@@ -235,7 +218,7 @@ public final class ExchangeBenchmark {
   private static Figure postFigure(String name, List<Posted> rounds, String target) {
     long[] nanos = rounds.stream().mapToLong(Posted::nanos).sorted().toArray();
     Posted any = rounds.get(0);
-    double median = percentile(nanos, 50) / 1e9;
+    double median = BenchRun.percentile(nanos, 50) / 1e9;
     double best = nanos[0] / 1e9;
     long[] cpuNanos = rounds.stream().mapToLong(round -> round.cpu().total()).sorted().toArray();
     long[] databaseNanos =
@@ -249,8 +232,8 @@ public final class ExchangeBenchmark {
             median,
             any.total() / median,
             best,
-            percentile(cpuNanos, 50) / 1e9,
-            percentile(databaseNanos, 50) / 1e9,
+            BenchRun.percentile(cpuNanos, 50) / 1e9,
+            BenchRun.percentile(databaseNanos, 50) / 1e9,
             rounds.size()),
         target);
   }
@@ -294,7 +277,11 @@ public final class ExchangeBenchmark {
     }
     Walk starts =
         new Walk(
-            sorted(nanos), RANDOM_STARTS, RANDOM_STARTS * PAGE, bytes, cpu.now().since(cpuStart));
+            BenchRun.sorted(nanos),
+            RANDOM_STARTS,
+            RANDOM_STARTS * PAGE,
+            bytes,
+            cpu.now().since(cpuStart));
     System.out.printf(
         "%d pages from random added_after: p50 %.1f ms, p99 %.1f ms%n",
         RANDOM_STARTS, starts.p(50), starts.p(99));
@@ -343,7 +330,7 @@ public final class ExchangeBenchmark {
     }
 
     double p(int percent) {
-      return percentile(sortedNanos, percent) / 1e6;
+      return BenchRun.percentile(sortedNanos, percent) / 1e6;
     }
 
     double megabytesPerSecond() {
@@ -371,7 +358,7 @@ public final class ExchangeBenchmark {
       next = nextOf(page.body());
     } while (next != null && nanos.size() < most);
     return new Walk(
-        sorted(nanos.stream().mapToLong(Long::longValue).toArray()),
+        BenchRun.sorted(nanos.stream().mapToLong(Long::longValue).toArray()),
         nanos.size(),
         objects,
         bytes,
@@ -476,66 +463,28 @@ public final class ExchangeBenchmark {
 
   // ---------------------------------------------------------------- the report
 
-  private List<String> about(ZonedDateTime startedAt, double loadBefore, int warmups, int rounds) {
-    String database = jdbc.sql("select version()").query(String.class).single();
-    boolean embedded = System.getenv("MAMORI_DB_URL") == null;
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    long memory =
-        os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
-    return List.of(
-        String.format(
-            Locale.ROOT,
-            "Machine: %s, %d cores, %.0f GiB, %s %s; Java %s. The cores are shared: figures are"
-                + " noisy. Load average before the run: %.2f",
-            cpuModel(),
-            os.getAvailableProcessors(),
-            memory / (1024.0 * 1024 * 1024),
-            System.getProperty("os.name"),
-            System.getProperty("os.arch"),
-            System.getProperty("java.version"),
-            loadBefore),
-        "Date: " + startedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'")),
-        "Database: "
-            + database.replaceFirst(" on .*", "")
-            + (embedded ? ", embedded (in-process, fresh data directory)" : ", MAMORI_DB_URL"),
-        "Command: `mvn -B -ntp -Pbench process-test-classes` — Mamori in-process, the client over"
-            + " HTTP on loopback with an API token",
-        String.format(
-            Locale.ROOT,
-            "POST: %d warm-up rounds into throwaway collections, then %d measured rounds; the time"
-                + " runs from sending the envelope until its status is complete, every object"
-                + " validated and its outcome recorded",
-            warmups,
-            rounds),
-        "GET: objects generated straight into the store's table (the bench measures reading),"
-            + " then read over HTTP; latency until the whole page is received",
-        "CPU: time on the cores while serving, which other work on the machine disturbs far less"
-            + " than wall time: Mamori's JVM"
-            + (cpu.countsDatabase() ? " plus the embedded PostgreSQL's processes" : " only")
-            + " (the bench's own thread left out)");
-  }
-
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(line -> line.startsWith("model name"))
-          .map(line -> line.substring(line.indexOf(':') + 1).strip())
-          .findFirst()
-          .orElse("unknown CPU");
-    } catch (java.io.IOException unreadable) {
-      return "unknown CPU";
-    }
-  }
-
-  private static long[] sorted(long[] values) {
-    long[] copy = values.clone();
-    Arrays.sort(copy);
-    return copy;
-  }
-
-  /** Nearest-rank percentile of sorted values. */
-  private static double percentile(long[] sorted, int percent) {
-    int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
+  private List<String> about(BenchRun run, int warmups, int rounds) {
+    List<String> about =
+        new ArrayList<>(
+            run.about(
+                jdbc,
+                "`mvn -B -ntp -Pbench process-test-classes` — Mamori in-process, the client over"
+                    + " HTTP on loopback with an API token"));
+    about.addAll(
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "POST: %d warm-up rounds into throwaway collections, then %d measured rounds; the time"
+                    + " runs from sending the envelope until its status is complete, every object"
+                    + " validated and its outcome recorded",
+                warmups,
+                rounds),
+            "GET: objects generated straight into the store's table (the bench measures reading),"
+                + " then read over HTTP; latency until the whole page is received",
+            "CPU: time on the cores while serving, which other work on the machine disturbs far less"
+                + " than wall time: Mamori's JVM"
+                + (cpu.countsDatabase() ? " plus the embedded PostgreSQL's processes" : " only")
+                + " (the bench's own thread left out)"));
+    return about;
   }
 }

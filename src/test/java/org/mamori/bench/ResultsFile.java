@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exchange section of {@code docs/benchmarks.md}: how the figures were measured and a table of
- * them. A re-run replaces the section and moves each figure it held to the "previous" column;
- * everything else in the file is left as it is.
+ * A bench command's section of {@code docs/benchmarks.md}, between marker comments: how the figures
+ * were measured and a table of them. A re-run replaces the section and moves each figure it held to
+ * the "previous" column; everything else in the file (other sections, notes) is left as it is.
  */
 final class ResultsFile {
-
-  static final String START = "<!-- exchange-bench:start (written by the bench command) -->";
-  static final String END = "<!-- exchange-bench:end -->";
 
   private static final String TITLE =
       """
@@ -26,15 +23,28 @@ final class ResultsFile {
       shared and noisy). How to run them: README, "Benchmarks".
       """;
 
+  /** A section: its marker name (such as {@code exchange-bench}) and its heading. */
+  record Section(String id, String title) {
+
+    String start() {
+      return "<!-- " + id + ":start (written by the bench command) -->";
+    }
+
+    String end() {
+      return "<!-- " + id + ":end -->";
+    }
+  }
+
   /** One figure: what was measured, the value, and the value aimed for (or "—"). */
   record Figure(String name, String value, String target) {}
 
   private ResultsFile() {}
 
   /** The section as Markdown; {@code previous} maps a figure's name to its earlier value. */
-  static String section(List<String> about, List<Figure> figures, Map<String, String> previous) {
+  static String section(
+      Section section, List<String> about, List<Figure> figures, Map<String, String> previous) {
     StringBuilder text = new StringBuilder();
-    text.append(START).append("\n## STIX/TAXII exchange\n\n");
+    text.append(section.start()).append("\n## ").append(section.title()).append("\n\n");
     about.forEach(line -> text.append("- ").append(line).append('\n'));
     text.append("\n| Figure | This run | Target | Previous run |\n|---|---|---|---|\n");
     for (Figure figure : figures) {
@@ -48,7 +58,7 @@ final class ResultsFile {
           .append(previous.getOrDefault(figure.name(), "—"))
           .append(" |\n");
     }
-    return text.append(END).append('\n').toString();
+    return text.append(section.end()).append('\n').toString();
   }
 
   /**
@@ -56,18 +66,19 @@ final class ResultsFile {
    *
    * @return the section as written
    */
-  static String update(Path file, List<String> about, List<Figure> figures) throws IOException {
+  static String update(Path file, Section which, List<String> about, List<Figure> figures)
+      throws IOException {
     String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : TITLE;
-    int start = old.indexOf(START);
-    int end = old.indexOf(END);
+    int start = old.indexOf(which.start());
+    int end = old.indexOf(which.end());
     String section;
     String updated;
     if (start >= 0 && end > start) {
       String before = old.substring(start, end);
-      section = section(about, figures, previousValues(before));
-      updated = old.substring(0, start) + section + old.substring(end + END.length() + 1);
+      section = section(which, about, figures, previousValues(before));
+      updated = old.substring(0, start) + section + old.substring(end + which.end().length() + 1);
     } else {
-      section = section(about, figures, Map.of());
+      section = section(which, about, figures, Map.of());
       updated = old.stripTrailing() + "\n\n" + section;
     }
     Files.createDirectories(file.toAbsolutePath().getParent());

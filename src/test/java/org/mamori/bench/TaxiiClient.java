@@ -26,19 +26,17 @@ final class TaxiiClient {
   static final String TAXII = "application/taxii+json;version=2.1";
 
   private final URI base;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .cookieHandler(new CookieManager())
-          .build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
   private String token = "";
 
   TaxiiClient(int port) {
     this.base = URI.create("http://localhost:" + port);
   }
 
-  /** Signs in with the form and makes a read-and-write token acting for the organisation. */
-  void signInAndMakeToken(String email, String password, UUID organisation) throws Exception {
+  /** Signs in with the form, as a person in a browser does; the session stays in this client. */
+  void signIn(String email, String password) throws Exception {
     String signIn = csrf(page("/sign-in"));
     HttpResponse<String> signedIn =
         postForm("/sign-in", Map.of("email", email, "password", password, "_csrf", signIn));
@@ -46,6 +44,25 @@ final class TaxiiClient {
         || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
       throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
     }
+  }
+
+  /** The session's cookies as a {@code Cookie} header, for a load tool in another process. */
+  String cookieHeader() {
+    return cookies.getCookieStore().get(base).stream()
+        .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The status of a signed-in GET of a page (not following redirects). */
+  int status(String path) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(base.resolve(path)).GET().build(), BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** Signs in with the form and makes a read-and-write token acting for the organisation. */
+  void signInAndMakeToken(String email, String password, UUID organisation) throws Exception {
+    signIn(email, password);
     String form = csrf(page("/account/tokens"));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("name", "bench");
