@@ -162,7 +162,11 @@ class NotificationsTest {
             people.organisation("minamikawa-water"),
             people.organisation("mlit"),
             false);
+    // delivered, then delivered again as a redelivery would be: after the first was handled (the
+    // event publication registry tracks deliveries in progress by event and listener, so two equal
+    // events in flight at once share one entry and one of them stays open until the next start)
     scenarios.publish(again);
+    scenarios.awaitHandled(report);
     scenarios.publish(again);
     scenarios.awaitHandled(report);
 
