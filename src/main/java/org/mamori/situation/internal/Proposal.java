@@ -122,53 +122,39 @@ record Proposal(
     allSectors.addAll(moreSectors);
     Set<UUID> allReports = new HashSet<>(reports);
     allReports.addAll(moreReports);
-    return new Proposal(
-        id,
-        situation,
-        rule,
-        title,
-        level,
-        national,
+    return with(
         allSectors,
         allReports,
-        reason,
-        proposedAt,
-        proposedBy,
         state,
         firstConfirmedBy,
         firstConfirmedAt,
         firstReason,
         decidedBy,
         decidedAt,
-        decisionReason,
-        version);
+        decisionReason);
   }
 
   /** The first duty officer's confirmation recorded, in the given state. */
   private Proposal firstConfirmation(State next, PersonId by, Instant at, String why) {
-    return new Proposal(
-        id,
-        situation,
-        rule,
-        title,
-        level,
-        national,
-        sectors,
-        reports,
-        reason,
-        proposedAt,
-        proposedBy,
-        next,
-        by,
-        at,
-        why,
-        null,
-        null,
-        "",
-        version);
+    return with(sectors, reports, next, by, at, why, null, null, "");
   }
 
   private Proposal decided(State decision, PersonId by, Instant at, String why) {
+    return with(
+        sectors, reports, decision, firstConfirmedBy, firstConfirmedAt, firstReason, by, at, why);
+  }
+
+  /** The same proposal with what changes over its life replaced. */
+  private Proposal with(
+      Set<SectorId> newSectors,
+      Set<UUID> newReports,
+      State newState,
+      @Nullable PersonId newFirstConfirmedBy,
+      @Nullable Instant newFirstConfirmedAt,
+      String newFirstReason,
+      @Nullable PersonId newDecidedBy,
+      @Nullable Instant newDecidedAt,
+      String newDecisionReason) {
     return new Proposal(
         id,
         situation,
@@ -176,18 +162,18 @@ record Proposal(
         title,
         level,
         national,
-        sectors,
-        reports,
+        newSectors,
+        newReports,
         reason,
         proposedAt,
         proposedBy,
-        decision,
-        firstConfirmedBy,
-        firstConfirmedAt,
-        firstReason,
-        by,
-        at,
-        why,
+        newState,
+        newFirstConfirmedBy,
+        newFirstConfirmedAt,
+        newFirstReason,
+        newDecidedBy,
+        newDecidedAt,
+        newDecisionReason,
         version);
   }
 
