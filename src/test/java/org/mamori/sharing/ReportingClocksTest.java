@@ -12,12 +12,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.Pages;
 import org.mamori.SignIn;
 import org.mamori.TestPeople;
 import org.mamori.Tokens;
+import org.mamori.situation.SituationCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +40,13 @@ class ReportingClocksTest {
   @Autowired MockMvc mvc;
   @Autowired TestPeople people;
   @Autowired JdbcClient jdbc;
+  SituationCalls calls;
+
+  @BeforeEach
+  void situationCalls() {
+    calls = new SituationCalls(mvc, jdbc);
+  }
+
   @Autowired JsonMapper json;
 
   @Test
@@ -135,20 +144,7 @@ class ReportingClocksTest {
     RequestPostProcessor officer =
         SignIn.as(mvc, people.create("national-hub", "duty-officer").email(), TestPeople.PASSWORD);
     String title = "化学分野の停止 " + UUID.randomUUID();
-    mvc.perform(
-            post("/situations/call")
-                .with(officer)
-                .with(csrf())
-                .param("title", title)
-                .param("level", "ci-outage")
-                .param("sectors", sector("chemical").toString())
-                .param("reason", "化学分野の複数事業者から停止の報告"))
-        .andExpect(status().is3xxRedirection());
-    UUID situation =
-        jdbc.sql("select id from situation where title = :title")
-            .param("title", title)
-            .query(UUID.class)
-            .single();
+    UUID situation = calls.open(officer, title, "ci-outage", "化学分野の複数事業者から停止の報告", "chemical");
     try {
       String reference =
           jdbc.sql("select reference from situation where id = :id")
@@ -262,12 +258,5 @@ class ReportingClocksTest {
             .andReturn()
             .getResponse()
             .getContentAsString());
-  }
-
-  private UUID sector(String code) {
-    return jdbc.sql("select id from sector where code = :code")
-        .param("code", code)
-        .query(UUID.class)
-        .single();
   }
 }

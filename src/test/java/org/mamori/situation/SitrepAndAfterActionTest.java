@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.Pages;
@@ -47,6 +48,12 @@ class SitrepAndAfterActionTest {
   @Autowired MockMvc mvc;
   @Autowired TestPeople people;
   @Autowired JdbcClient jdbc;
+  SituationCalls calls;
+
+  @BeforeEach
+  void situationCalls() {
+    calls = new SituationCalls(mvc, jdbc);
+  }
 
   @Test
   void sitrepsCountTheScopeGoOutAsAdvisoriesAndTheRecordIsExported() throws Exception {
@@ -207,7 +214,10 @@ class SitrepAndAfterActionTest {
                     .with(csrf())
                     .param("title", title)
                     .param("level", "ci-outage")
-                    .param("sectors", sector("electricity").toString(), sector("water").toString())
+                    .param(
+                        "sectors",
+                        calls.sector("electricity").toString(),
+                        calls.sector("water").toString())
                     .param("reason", "電力と水道で停止が続いている"))
             .andExpect(status().is3xxRedirection())
             .andReturn()
@@ -352,12 +362,5 @@ class SitrepAndAfterActionTest {
                         .query(Long.class)
                         .single()
                     == references.length);
-  }
-
-  private UUID sector(String code) {
-    return jdbc.sql("select id from sector where code = :code")
-        .param("code", code)
-        .query(UUID.class)
-        .single();
   }
 }

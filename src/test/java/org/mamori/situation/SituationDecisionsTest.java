@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.Pages;
@@ -30,6 +31,12 @@ class SituationDecisionsTest {
   @Autowired MockMvc mvc;
   @Autowired TestPeople people;
   @Autowired JdbcClient jdbc;
+  SituationCalls calls;
+
+  @BeforeEach
+  void situationCalls() {
+    calls = new SituationCalls(mvc, jdbc);
+  }
 
   @Test
   void theTopLevelNeedsASecondDutyOfficerWhoIsNotTheCaller() throws Exception {
@@ -270,20 +277,14 @@ class SituationDecisionsTest {
             .with(csrf())
             .param("title", title)
             .param("level", level)
-            .param("sectors", sector("electricity").toString(), sector("water").toString())
+            .param(
+                "sectors", calls.sector("electricity").toString(), calls.sector("water").toString())
             .param("reason", reason));
   }
 
   private RequestPostProcessor dutyOfficer() throws Exception {
     TestPeople.TestPerson person = people.create("national-hub", "duty-officer");
     return SignIn.as(mvc, person.email(), TestPeople.PASSWORD);
-  }
-
-  private UUID sector(String code) {
-    return jdbc.sql("select id from sector where code = :code")
-        .param("code", code)
-        .query(UUID.class)
-        .single();
   }
 
   private UUID proposalTitled(String title) {

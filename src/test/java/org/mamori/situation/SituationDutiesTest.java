@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.Pages;
@@ -32,6 +33,12 @@ class SituationDutiesTest {
   @Autowired MockMvc mvc;
   @Autowired TestPeople people;
   @Autowired JdbcClient jdbc;
+  SituationCalls calls;
+
+  @BeforeEach
+  void situationCalls() {
+    calls = new SituationCalls(mvc, jdbc);
+  }
 
   @Test
   void aLevelsDutiesShapeTheSitrepsIssuedAtIt() throws Exception {
@@ -67,20 +74,7 @@ class SituationDutiesTest {
           SignIn.as(
               mvc, people.create("national-hub", "duty-officer").email(), TestPeople.PASSWORD);
       String title = "鉄道の運行管理停止 " + UUID.randomUUID();
-      mvc.perform(
-              post("/situations/call")
-                  .with(officer)
-                  .with(csrf())
-                  .param("title", title)
-                  .param("level", "ci-outage")
-                  .param("sectors", sector("railways").toString())
-                  .param("reason", "複数の鉄道事業者で運行管理が停止"))
-          .andExpect(status().is3xxRedirection());
-      UUID situation =
-          jdbc.sql("select id from situation where title = :title")
-              .param("title", title)
-              .query(UUID.class)
-              .single();
+      UUID situation = calls.open(officer, title, "ci-outage", "複数の鉄道事業者で運行管理が停止", "railways");
       try {
         Document room = Pages.get(mvc, officer, "/situations/{id}", situation);
         assertThat(room.select("#situation-duties").text())
@@ -181,13 +175,6 @@ class SituationDutiesTest {
   private String duty(String column) {
     return jdbc.sql("select " + column + " from situation_level where code = 'ci-outage'")
         .query(String.class)
-        .single();
-  }
-
-  private UUID sector(String code) {
-    return jdbc.sql("select id from sector where code = :code")
-        .param("code", code)
-        .query(UUID.class)
         .single();
   }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.Pages;
@@ -70,6 +71,13 @@ class SituationNoticesTest {
   @Autowired MockMvc mvc;
   @Autowired TestPeople people;
   @Autowired JdbcClient jdbc;
+  SituationCalls calls;
+
+  @BeforeEach
+  void situationCalls() {
+    calls = new SituationCalls(mvc, jdbc);
+  }
+
   @Autowired TransactionTemplate transaction;
   @Autowired ApplicationEventPublisher events;
 
@@ -96,20 +104,7 @@ class SituationNoticesTest {
     RequestPostProcessor officer = SignIn.as(mvc, duty.email(), TestPeople.PASSWORD);
 
     String title = "ガス供給の停止 " + UUID.randomUUID();
-    mvc.perform(
-            post("/situations/call")
-                .with(officer)
-                .with(csrf())
-                .param("title", title)
-                .param("level", "ci-outage")
-                .param("sectors", sector("gas").toString())
-                .param("reason", "複数のガス事業者で供給停止"))
-        .andExpect(status().is3xxRedirection());
-    UUID situation =
-        jdbc.sql("select id from situation where title = :title")
-            .param("title", title)
-            .query(UUID.class)
-            .single();
+    UUID situation = calls.open(officer, title, "ci-outage", "複数のガス事業者で供給停止", "gas");
     String reference =
         jdbc.sql("select reference from situation where id = :id")
             .param("id", situation)
@@ -171,7 +166,7 @@ class SituationNoticesTest {
                     new LocalizedText("通常時", "Normal operations"),
                     null,
                     false,
-                    Set.of(new org.mamori.shared.SectorId(sector("gas"))),
+                    Set.of(new org.mamori.shared.SectorId(calls.sector("gas"))),
                     Set.of(people.organisation("cao-disaster")))));
     await().atMost(PATIENCE).until(this::allHandled);
 
@@ -250,13 +245,6 @@ class SituationNoticesTest {
     return jdbc.sql("select follow_up_minutes from situation_level where code = :code")
         .param("code", level)
         .query(Integer.class)
-        .single();
-  }
-
-  private UUID sector(String code) {
-    return jdbc.sql("select id from sector where code = :code")
-        .param("code", code)
-        .query(UUID.class)
         .single();
   }
 }

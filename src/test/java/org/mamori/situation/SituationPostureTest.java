@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mamori.MamoriTest;
 import org.mamori.Pages;
@@ -42,6 +43,12 @@ class SituationPostureTest {
   @Autowired MockMvc mvc;
   @Autowired TestPeople people;
   @Autowired JdbcClient jdbc;
+  SituationCalls calls;
+
+  @BeforeEach
+  void situationCalls() {
+    calls = new SituationCalls(mvc, jdbc);
+  }
 
   /** One person at a joining organisation, their browser session and their API token. */
   record Reader(RequestPostProcessor session, String token, TestPeople.TestPerson person) {}
@@ -60,7 +67,10 @@ class SituationPostureTest {
                 .with(csrf())
                 .param("title", title)
                 .param("level", "cyber-attack")
-                .param("sectors", sector("electricity").toString(), sector("water").toString())
+                .param(
+                    "sectors",
+                    calls.sector("electricity").toString(),
+                    calls.sector("water").toString())
                 .param("reason", "電力と水道で意図的な停止"))
         .andExpect(status().is3xxRedirection());
     UUID proposal =
@@ -230,12 +240,5 @@ class SituationPostureTest {
             .query(Long.class)
             .single()
         == 1;
-  }
-
-  private UUID sector(String code) {
-    return jdbc.sql("select id from sector where code = :code")
-        .param("code", code)
-        .query(UUID.class)
-        .single();
   }
 }
