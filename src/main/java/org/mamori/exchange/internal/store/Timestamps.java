@@ -86,6 +86,12 @@ public final class Timestamps {
     return value;
   }
 
+  /** The instant a count of microseconds since 1970-01-01T00:00:00Z names. */
+  public static Instant ofEpochMicros(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+  }
+
   /** A TAXII timestamp: {@code 2016-11-03T12:30:59.123456Z}. */
   public static String taxii(Instant instant) {
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);

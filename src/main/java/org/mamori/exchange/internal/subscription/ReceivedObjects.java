@@ -148,15 +148,14 @@ class ReceivedObjects {
       Function<JdbcClient.StatementSpec, JdbcClient.StatementSpec> params) {
     String sql =
         """
-        select o.id, o.object_id, o.object_type, o.spec_version, o.version_text, o.date_added,
-               o.tlp, o.originator, o.named_recipients, o.recipients, o.revoked, o.collection_id %s,
+        select %s, o.object_type, o.revoked, o.collection_id,
                r.label, r.received_at, s.id as subscription_id, s.title as subscription_title
           from taxii_received r
           join stix_object o on o.id = r.object_row
           join taxii_subscription s on s.id = r.subscription_id
          where (o.tlp <> 'RED' or cast(:reader as uuid) = any(o.named_recipients)) and %s
         """
-            .formatted(withJson ? ", o.json" : "", condition);
+            .formatted(StixObjects.versionColumns(withJson), condition);
     return params
         .apply(jdbc.sql(sql).param("reader", reader.value()))
         .query((rs, i) -> received(rs, withJson))

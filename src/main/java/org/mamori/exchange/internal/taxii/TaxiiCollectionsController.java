@@ -117,7 +117,7 @@ class TaxiiCollectionsController {
   }
 
   @GetMapping("{collection}/objects/")
-  ResponseEntity<byte[]> objects(
+  ResponseEntity<TaxiiJson.Envelope> objects(
       @PathVariable String collection, Actor actor, HttpServletRequest request) {
     Found found = readable(collection, actor);
     return TaxiiJson.envelope(page(found, query(request, Endpoint.OBJECTS, null), actor, true));
@@ -140,7 +140,7 @@ class TaxiiCollectionsController {
   }
 
   @GetMapping("{collection}/objects/{objectId}/")
-  ResponseEntity<byte[]> object(
+  ResponseEntity<TaxiiJson.Envelope> object(
       @PathVariable String collection,
       @PathVariable String objectId,
       Actor actor,

@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The TAXII server's web setup: content negotiation before any TAXII endpoint runs, and TAXII error
- * messages for every failure under {@code /taxii2/}.
+ * The TAXII server's web setup: content negotiation before any TAXII endpoint runs, envelopes
+ * written object by object, and TAXII error messages for every failure under {@code /taxii2/}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TaxiiSettings.class)
@@ -24,6 +25,11 @@ class TaxiiConfiguration implements WebMvcConfigurer {
   @Bean
   TaxiiErrors taxiiErrors(MessageSource messages) {
     return new TaxiiErrors(messages);
+  }
+
+  @Override
+  public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+    converters.addCustomConverter(new EnvelopeWriter());
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.mamori.exchange.internal.taxii;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -59,29 +58,40 @@ final class TaxiiJson {
     return headers;
   }
 
-  /** An envelope of STIX objects, the stored JSON's bytes copied in as they are. */
-  static ResponseEntity<byte[]> envelope(Page page) {
-    int size = 64;
-    for (StoredVersion version : page.versions()) {
-      size += version.json().length + 1;
-    }
-    ByteArrayOutputStream body = new ByteArrayOutputStream(size);
-    body.writeBytes(utf8("{\"more\":" + page.more()));
-    if (page.next() != null) {
-      body.writeBytes(utf8(",\"next\":\"" + page.next().token() + '"'));
-    }
-    if (!page.versions().isEmpty()) {
-      body.writeBytes(utf8(",\"objects\":["));
-      String separator = "";
-      for (StoredVersion version : page.versions()) {
-        body.writeBytes(utf8(separator));
-        body.writeBytes(version.json());
-        separator = ",";
+  /** An envelope of STIX objects, written from the stored JSON's bytes as they are. */
+  static ResponseEntity<Envelope> envelope(Page page) {
+    return ResponseEntity.ok()
+        .headers(dateAdded(page.versions()))
+        .contentType(TaxiiMedia.TAXII)
+        .body(new Envelope(page));
+  }
+
+  /** TAXII's envelope resource over a page of stored versions; {@link EnvelopeWriter} writes it. */
+  record Envelope(Page page) {
+
+    /** The text before the objects: {@code more}, {@code next}, the start of the list. */
+    byte[] head() {
+      StringBuilder head = new StringBuilder("{\"more\":").append(page.more());
+      if (page.next() != null) {
+        head.append(",\"next\":\"").append(page.next().token()).append('"');
       }
-      body.write(']');
+      if (!page.versions().isEmpty()) {
+        head.append(",\"objects\":[");
+      }
+      return utf8(head.toString());
     }
-    body.write('}');
-    return respond(HttpStatus.OK, dateAdded(page.versions()), body.toByteArray());
+
+    byte[] tail() {
+      return utf8(page.versions().isEmpty() ? "}" : "]}");
+    }
+
+    long length() {
+      long length = head().length + tail().length + Math.max(0, page.versions().size() - 1);
+      for (StoredVersion version : page.versions()) {
+        length += version.json().length;
+      }
+      return length;
+    }
   }
 
   private static byte[] utf8(String text) {

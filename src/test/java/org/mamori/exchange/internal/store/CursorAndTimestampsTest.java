@@ -61,6 +61,15 @@ class CursorAndTimestampsTest {
         .isEqualTo("2016-11-03T12:30:59.100000Z");
   }
 
+  @Test
+  void microsecondsSinceTheEpochNameTheSameInstantEitherSideOf1970() {
+    assertThat(Timestamps.ofEpochMicros(1_480_176_659_123_456L))
+        .isEqualTo(Instant.parse("2016-11-26T16:10:59.123456Z"));
+    assertThat(Timestamps.ofEpochMicros(-1L))
+        .isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+    assertThat(Timestamps.ofEpochMicros(0L)).isEqualTo(Instant.EPOCH);
+  }
+
   private static String encode(String text) {
     return Base64.getUrlEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
