@@ -137,7 +137,7 @@ class DirectoryReader implements Directory {
 
   @Override
   public Optional<PersonSummary> person(PersonId id) {
-    return people.findById(id.value()).map(Person::summary);
+    return graph.people(List.of(id.value())).stream().findFirst();
   }
 
   @Override
@@ -159,8 +159,7 @@ class DirectoryReader implements Directory {
     List<UUID> ids =
         graph.activeMembersHolding(
             organisation.value(), anyOf.stream().map(Enum::name).collect(Collectors.toSet()));
-    return people.findAllById(ids).stream()
-        .map(Person::summary)
+    return graph.people(ids).stream()
         .sorted(Comparator.comparing(PersonSummary::displayName).thenComparing(p -> p.id().value()))
         .toList();
   }

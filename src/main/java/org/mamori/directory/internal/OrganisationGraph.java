@@ -11,7 +11,9 @@ import org.mamori.directory.Capability;
 import org.mamori.directory.MembershipSummary;
 import org.mamori.directory.OrganisationKind;
 import org.mamori.directory.OrganisationSummary;
+import org.mamori.directory.PersonSummary;
 import org.mamori.shared.OrganisationId;
+import org.mamori.shared.PersonId;
 import org.mamori.shared.SectorId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -173,6 +175,22 @@ class OrganisationGraph {
         .param("capability", capability)
         .query(Boolean.class)
         .single();
+  }
+
+  /** The people with these ids, as other modules see them, in no particular order. */
+  List<PersonSummary> people(Collection<UUID> ids) {
+    return jdbc.sql(
+            "select id, email, display_name, active from person where id = any(cast(:ids as"
+                + " uuid[]))")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(
+            (rs, i) ->
+                new PersonSummary(
+                    new PersonId(rs.getObject("id", UUID.class)),
+                    rs.getString("email"),
+                    rs.getString("display_name"),
+                    rs.getBoolean("active")))
+        .list();
   }
 
   /**
