@@ -1,6 +1,7 @@
 package org.mamori.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +31,18 @@ final class TaxiiClient {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+
+  /** TAXII clients carry their token, not the browser session the token was made in. */
+  private final HttpClient taxiiHttp =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  /**
+   * Where pages are read into, kept from one page to the next: a fresh array for each page of 1,000
+   * objects would be too large for the young generation, and this client shares its JVM (and
+   * garbage collector) with the Mamori it measures.
+   */
+  private byte[] pageBuffer = new byte[1 << 20];
+
   private String token = "";
 
   TaxiiClient(int port) {
@@ -80,7 +94,7 @@ final class TaxiiClient {
   /** POSTs an envelope to the collection's objects; returns the reply (a status resource). */
   HttpResponse<String> post(UUID collection, byte[] envelope)
       throws IOException, InterruptedException {
-    return http.send(
+    return taxiiHttp.send(
         taxii(objectsPath(collection))
             .header("Content-Type", TAXII)
             .POST(BodyPublishers.ofByteArray(envelope))
@@ -90,7 +104,27 @@ final class TaxiiClient {
 
   /** A GET of a TAXII resource; the body is read whole before this returns. */
   HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
-    return http.send(taxii(pathAndQuery).GET().build(), BodyHandlers.ofByteArray());
+    return taxiiHttp.send(taxii(pathAndQuery).GET().build(), BodyHandlers.ofByteArray());
+  }
+
+  /** A body read into the client's page buffer: valid until the next {@link #getPage}. */
+  record PageBody(int status, byte[] buffer, int length) {}
+
+  /** A GET of a page of TAXII objects, read whole into the page buffer before this returns. */
+  PageBody getPage(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<InputStream> reply =
+        taxiiHttp.send(taxii(pathAndQuery).GET().build(), BodyHandlers.ofInputStream());
+    int length = 0;
+    try (InputStream body = reply.body()) {
+      int read;
+      while ((read = body.read(pageBuffer, length, pageBuffer.length - length)) >= 0) {
+        length += read;
+        if (length == pageBuffer.length) {
+          pageBuffer = Arrays.copyOf(pageBuffer, pageBuffer.length * 2);
+        }
+      }
+    }
+    return new PageBody(reply.statusCode(), pageBuffer, length);
   }
 
   static String objectsPath(UUID collection) {
