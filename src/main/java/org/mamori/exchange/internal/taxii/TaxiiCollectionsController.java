@@ -3,8 +3,8 @@ package org.mamori.exchange.internal.taxii;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mamori.exchange.internal.store.ObjectFilter;
@@ -24,13 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * TAXII 2.1's collections (TAXII 5): the collections a client may use, their objects, manifests and
@@ -42,13 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TaxiiCollectionsController {
 
   /** Numbers exactly as posted: a float is not rounded through a double on its way in. */
-  private static final JsonMapper POSTED =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
-
   private final StoredCollections collections;
+
   private final CollectionAccess access;
   private final StixObjects objects;
   private final Ingestion ingestion;
@@ -177,7 +165,7 @@ class TaxiiCollectionsController {
     if (!found.rights().canWrite()) {
       throw TaxiiException.forbidden("taxii.error.cannotWrite");
     }
-    List<PostedObject> posted = envelopeObjects(body(request));
+    List<PostedObject> posted = EnvelopeReader.objects(body(request));
     var status = ingestion.add(actor, found.collection(), posted);
     return TaxiiJson.respond(
         HttpStatus.ACCEPTED,
@@ -265,6 +253,13 @@ class TaxiiCollectionsController {
       throw tooLarge(max);
     }
     try (InputStream in = request.getInputStream()) {
+      long declared = request.getContentLengthLong();
+      if (declared >= 0) {
+        // One array of the declared size: a large envelope is not gathered in pieces and copied.
+        byte[] body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        return read == body.length ? body : Arrays.copyOf(body, read);
+      }
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
       if (body.length > max) {
         throw tooLarge(max);
@@ -275,48 +270,5 @@ class TaxiiCollectionsController {
 
   private static TaxiiException tooLarge(long max) {
     return new TaxiiException(HttpStatus.CONTENT_TOO_LARGE, "taxii.error.tooLarge", max);
-  }
-
-  /**
-   * The objects of a TAXII envelope, each with its text exactly as posted; 422 for anything else.
-   * Duplicate member names are refused: the stored text must mean what was checked.
-   */
-  static List<PostedObject> envelopeObjects(byte[] body) {
-    List<PostedObject> objects = null;
-    try (JsonParser parser = POSTED.createParser(body)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw notAnEnvelope();
-      }
-      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (name.equals("objects") && value == JsonToken.START_ARRAY) {
-          objects = new ArrayList<>();
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            int from = (int) parser.currentTokenLocation().getByteOffset();
-            JsonNode object = parser.readValueAsTree();
-            int to = (int) parser.currentLocation().getByteOffset();
-            objects.add(
-                new PostedObject(
-                    object, new String(body, from, to - from, StandardCharsets.UTF_8)));
-          }
-        } else {
-          parser.skipChildren();
-        }
-      }
-      if (parser.nextToken() != null) {
-        throw new TaxiiException(HttpStatus.UNPROCESSABLE_CONTENT, "taxii.error.notJson");
-      }
-    } catch (JacksonException notJson) {
-      throw new TaxiiException(HttpStatus.UNPROCESSABLE_CONTENT, "taxii.error.notJson");
-    }
-    if (objects == null || objects.isEmpty()) {
-      throw notAnEnvelope();
-    }
-    return objects;
-  }
-
-  private static TaxiiException notAnEnvelope() {
-    return new TaxiiException(HttpStatus.UNPROCESSABLE_CONTENT, "taxii.error.envelope");
   }
 }
