@@ -7,6 +7,7 @@ import static org.mamori.exchange.TaxiiFixtures.indicator;
 import static org.mamori.exchange.TaxiiFixtures.newId;
 import static org.mamori.exchange.TaxiiHttp.TAXII;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -344,7 +345,7 @@ class TaxiiObjectsConformanceTest {
         people.organisation("minamikawa-water"),
         Set.of(),
         false,
-        indicator(id, V1),
+        indicator(id, V1).getBytes(StandardCharsets.UTF_8),
         null,
         null);
   }

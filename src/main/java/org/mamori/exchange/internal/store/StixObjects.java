@@ -1,5 +1,6 @@
 package org.mamori.exchange.internal.store;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.mamori.platform.SqlArrays;
 import org.mamori.platform.SqlTime;
 import org.mamori.shared.Actor;
 import org.mamori.shared.OrganisationId;
@@ -29,6 +31,7 @@ import org.mamori.shared.Tlp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -175,7 +178,7 @@ public class StixObjects {
       OrganisationId originator,
       Set<PersonId> namedRecipients,
       boolean revoked,
-      String json,
+      byte[] json,
       @Nullable String sourceItem,
       @Nullable Set<OrganisationId> recipients) {
 
@@ -227,7 +230,7 @@ public class StixObjects {
                       + " source_item is not distinct from cast(:source as text) limit 1")
               .param("collection", collection)
               .param("object", version.objectId())
-              .param("json", version.json())
+              .param("json", new String(version.json(), StandardCharsets.UTF_8))
               .param("source", version.sourceItem())
               .query(String.class)
               .list();
@@ -336,7 +339,7 @@ public class StixObjects {
             column(
                 inserting, row -> arrayLiteral(row.version().namedRecipients(), PersonId::value)))
         .param("revoked", column(inserting, row -> Boolean.toString(row.version().revoked())))
-        .param("jsons", column(inserting, row -> row.version().json()))
+        .param("jsons", jsons(inserting))
         .param("sources", column(inserting, row -> row.version().sourceItem()))
         .param(
             "recipients",
@@ -408,7 +411,7 @@ public class StixObjects {
             .param("collection", collection)
             .param("objects", column(rows, row -> row.version().objectId()))
             .param("versions", column(rows, row -> Timestamps.taxii(row.versionTime())))
-            .param("jsons", column(rows, row -> row.version().json()))
+            .param("jsons", jsons(rows))
             .query(Boolean.class)
             .list();
     if (same.size() != rows.size()) {
@@ -417,12 +420,17 @@ public class StixObjects {
     return same;
   }
 
-  private static String[] column(List<Row> rows, Function<Row, @Nullable String> value) {
+  /** A column of the rows as a {@code text[]} parameter. */
+  private static SqlArrayValue column(List<Row> rows, Function<Row, @Nullable String> value) {
     String[] column = new String[rows.size()];
     for (int i = 0; i < column.length; i++) {
       column[i] = value.apply(rows.get(i));
     }
-    return column;
+    return SqlArrays.text(column);
+  }
+
+  private static SqlArrayValue jsons(List<Row> rows) {
+    return column(rows, row -> new String(row.version().json(), StandardCharsets.UTF_8));
   }
 
   /** A PostgreSQL array literal of the ids ({@code {a,b}}), for a column of arrays. */

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.mamori.exchange.internal.store.Timestamps;
+import org.mamori.platform.SqlArrays;
 import org.mamori.platform.SqlTime;
 import org.mamori.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,10 +65,18 @@ class Statuses {
         .param("at", SqlTime.utc(at))
         .param(
             "ids",
-            entries.stream().map(Entry::objectId).map(Statuses::storable).toArray(String[]::new))
+            SqlArrays.text(
+                entries.stream()
+                    .map(Entry::objectId)
+                    .map(Statuses::storable)
+                    .toArray(String[]::new)))
         .param(
             "versions",
-            entries.stream().map(Entry::version).map(Statuses::storable).toArray(String[]::new))
+            SqlArrays.text(
+                entries.stream()
+                    .map(Entry::version)
+                    .map(Statuses::storable)
+                    .toArray(String[]::new)))
         .update();
   }
 
@@ -92,17 +101,32 @@ class Statuses {
         .param("id", id)
         .param(
             "positions",
-            outcomes.stream().map(e -> Integer.toString(e.position())).toArray(String[]::new))
+            SqlArrays.text(
+                outcomes.stream().map(e -> Integer.toString(e.position())).toArray(String[]::new)))
         .param(
             "ids",
-            outcomes.stream().map(Entry::objectId).map(Statuses::storable).toArray(String[]::new))
-        .param("outcomes", outcomes.stream().map(e -> e.outcome().name()).toArray(String[]::new))
+            SqlArrays.text(
+                outcomes.stream()
+                    .map(Entry::objectId)
+                    .map(Statuses::storable)
+                    .toArray(String[]::new)))
+        .param(
+            "outcomes",
+            SqlArrays.text(outcomes.stream().map(e -> e.outcome().name()).toArray(String[]::new)))
         .param(
             "versions",
-            outcomes.stream().map(Entry::version).map(Statuses::storable).toArray(String[]::new))
+            SqlArrays.text(
+                outcomes.stream()
+                    .map(Entry::version)
+                    .map(Statuses::storable)
+                    .toArray(String[]::new)))
         .param(
             "messages",
-            outcomes.stream().map(Entry::message).map(Statuses::storable).toArray(String[]::new))
+            SqlArrays.text(
+                outcomes.stream()
+                    .map(Entry::message)
+                    .map(Statuses::storable)
+                    .toArray(String[]::new)))
         .update();
   }
 
