@@ -312,15 +312,20 @@ public class StixObjects {
                                      revoked, json, source_item, recipients)
             select :collection, u.object_id, u.object_type, u.spec_version, u.version,
                    u.version_text, u.date_added, u.tlp, u.originator, cast(u.named as uuid[]),
-                   u.revoked, u.json, u.source, cast(u.recipients as uuid[])
+                   u.revoked,
+                   convert_from(substring(cast(:json as bytea) from u.json_from for u.json_length),
+                                'UTF8'),
+                   u.source, cast(u.recipients as uuid[])
               from unnest(cast(:objects as text[]), cast(:types as text[]), cast(:specs as text[]),
                           cast(:versions as timestamptz[]), cast(:versionTexts as text[]),
                           cast(:datesAdded as timestamptz[]), cast(:tlps as text[]),
                           cast(:originators as uuid[]), cast(:named as text[]),
-                          cast(:revoked as boolean[]), cast(:jsons as text[]),
-                          cast(:sources as text[]), cast(:recipients as text[]))
+                          cast(:revoked as boolean[]), cast(:jsonFrom as int[]),
+                          cast(:jsonLength as int[]), cast(:sources as text[]),
+                          cast(:recipients as text[]))
                    as u(object_id, object_type, spec_version, version, version_text, date_added,
-                        tlp, originator, named, revoked, json, source, recipients)
+                        tlp, originator, named, revoked, json_from, json_length, source,
+                        recipients)
             on conflict (collection_id, object_id, version) do nothing
             returning object_id, version
             """)
@@ -339,7 +344,7 @@ public class StixObjects {
             column(
                 inserting, row -> arrayLiteral(row.version().namedRecipients(), PersonId::value)))
         .param("revoked", column(inserting, row -> Boolean.toString(row.version().revoked())))
-        .param("jsons", jsons(inserting))
+        .params(JsonTexts.of(inserting).parameters())
         .param("sources", column(inserting, row -> row.version().sourceItem()))
         .param(
             "recipients",
@@ -399,10 +404,12 @@ public class StixObjects {
     List<Boolean> same =
         jdbc.sql(
                 """
-                select cast(s.json as jsonb) = cast(u.json as jsonb)
+                select cast(s.json as jsonb)
+                       = cast(convert_from(substring(cast(:json as bytea) from u.json_from
+                                                     for u.json_length), 'UTF8') as jsonb)
                   from unnest(cast(:objects as text[]), cast(:versions as timestamptz[]),
-                              cast(:jsons as text[])) with ordinality
-                       as u(object_id, version, json, place)
+                              cast(:jsonFrom as int[]), cast(:jsonLength as int[]))
+                       with ordinality as u(object_id, version, json_from, json_length, place)
                   join stix_object s
                     on s.collection_id = :collection and s.object_id = u.object_id
                    and s.version = u.version
@@ -411,7 +418,7 @@ public class StixObjects {
             .param("collection", collection)
             .param("objects", column(rows, row -> row.version().objectId()))
             .param("versions", column(rows, row -> Timestamps.taxii(row.versionTime())))
-            .param("jsons", jsons(rows))
+            .params(JsonTexts.of(rows).parameters())
             .query(Boolean.class)
             .list();
     if (same.size() != rows.size()) {
@@ -429,8 +436,33 @@ public class StixObjects {
     return SqlArrays.text(column);
   }
 
-  private static SqlArrayValue jsons(List<Row> rows) {
-    return column(rows, row -> new String(row.version().json(), StandardCharsets.UTF_8));
+  /**
+   * The rows' JSON as parameters: one {@code bytea} holding every text one after the other, and
+   * where each row's text starts (from 1) and how long it is. PostgreSQL takes a binary {@code
+   * bytea} as it comes, where the same megabytes as a {@code text[]} literal would be read
+   * character by character for quotes and escapes.
+   */
+  private record JsonTexts(byte[] json, Integer[] from, Integer[] length) {
+
+    static JsonTexts of(List<Row> rows) {
+      Integer[] from = new Integer[rows.size()];
+      Integer[] length = new Integer[rows.size()];
+      int total = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        from[i] = total + 1;
+        length[i] = rows.get(i).version().json().length;
+        total += length[i];
+      }
+      byte[] json = new byte[total];
+      for (int i = 0; i < rows.size(); i++) {
+        System.arraycopy(rows.get(i).version().json(), 0, json, from[i] - 1, length[i]);
+      }
+      return new JsonTexts(json, from, length);
+    }
+
+    Map<String, Object> parameters() {
+      return Map.of("json", json, "jsonFrom", from, "jsonLength", length);
+    }
   }
 
   /** A PostgreSQL array literal of the ids ({@code {a,b}}), for a column of arrays. */
