@@ -258,8 +258,9 @@ public final class CrashCheck {
     UUID status =
         query(
                 """
-            select s.id from taxii_status s join taxii_status_object o on o.status_id = s.id
-             where s.person_id = ? and o.object_id like ? order by s.request_timestamp desc limit 1
+            select s.id from taxii_status s
+             where s.person_id = ? and exists (select 1 from unnest(s.offered_ids) o where o like ?)
+             order by s.request_timestamp desc limit 1
             """,
                 rs -> rs.getObject(1, UUID.class),
                 hubPerson,

@@ -80,29 +80,24 @@ class Statuses {
         .update();
   }
 
-  /** Records what became of some objects of a request. */
+  /**
+   * Records what became of some objects of a request, as one row of lists: a row per object made a
+   * large POST write thousands of rows. An object settled again reads as its last outcome.
+   */
   void settle(UUID id, List<Entry> outcomes) {
     if (outcomes.isEmpty()) {
       return;
     }
     jdbc.sql(
             """
-            insert into taxii_status_object (status_id, position, object_id, version, outcome,
-                                             message)
-            select :id, cast(u.position as int), u.object_id, u.version, u.outcome, u.message
-              from unnest(cast(:positions as text[]), cast(:ids as text[]),
-                          cast(:outcomes as text[]), cast(:versions as text[]),
-                          cast(:messages as text[]))
-                   as u(position, object_id, outcome, version, message)
-            on conflict (status_id, position) do update
-               set outcome = excluded.outcome, version = excluded.version,
-                   message = excluded.message
+            insert into taxii_status_outcomes (status_id, positions, object_ids, outcomes,
+                                               versions, messages)
+            values (:id, cast(:positions as int[]), cast(:ids as text[]),
+                    cast(:outcomes as text[]), cast(:versions as text[]),
+                    cast(:messages as text[]))
             """)
         .param("id", id)
-        .param(
-            "positions",
-            SqlArrays.text(
-                outcomes.stream().map(e -> Integer.toString(e.position())).toArray(String[]::new)))
+        .param("positions", outcomes.stream().map(Entry::position).toArray(Integer[]::new))
         .param(
             "ids",
             SqlArrays.text(
@@ -184,8 +179,12 @@ class Statuses {
     listed.entries().forEach(entry -> entries.put(entry.position(), entry));
     jdbc.sql(
             """
-            select position, object_id, version, outcome, message
-              from taxii_status_object where status_id = :id
+            select u.position, u.object_id, u.version, u.outcome, u.message
+              from taxii_status_outcomes o,
+                   unnest(o.positions, o.object_ids, o.versions, o.outcomes, o.messages)
+                     as u(position, object_id, version, outcome, message)
+             where o.status_id = :id
+             order by o.id
             """)
         .param("id", listed.id())
         .query(
