@@ -1,5 +1,7 @@
 package org.mamori.exchange.internal.store;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -10,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,6 +33,7 @@ import org.mamori.shared.PersonId;
 import org.mamori.shared.Tlp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -442,25 +446,36 @@ public class StixObjects {
    * bytea} as it comes, where the same megabytes as a {@code text[]} literal would be read
    * character by character for quotes and escapes.
    */
-  private record JsonTexts(byte[] json, Integer[] from, Integer[] length) {
+  private record JsonTexts(List<byte[]> texts, int total, Integer[] from, Integer[] length) {
 
     static JsonTexts of(List<Row> rows) {
+      List<byte[]> texts = new ArrayList<>(rows.size());
       Integer[] from = new Integer[rows.size()];
       Integer[] length = new Integer[rows.size()];
       int total = 0;
       for (int i = 0; i < rows.size(); i++) {
+        byte[] text = rows.get(i).version().json();
+        texts.add(text);
         from[i] = total + 1;
-        length[i] = rows.get(i).version().json().length;
-        total += length[i];
+        length[i] = text.length;
+        total += text.length;
       }
-      byte[] json = new byte[total];
-      for (int i = 0; i < rows.size(); i++) {
-        System.arraycopy(rows.get(i).version().json(), 0, json, from[i] - 1, length[i]);
-      }
-      return new JsonTexts(json, from, length);
+      return new JsonTexts(texts, total, from, length);
     }
 
+    /**
+     * The texts are streamed into the statement one after the other, never joined into one array:
+     * megabytes in one piece would go straight to the old generation of the collector.
+     */
     Map<String, Object> parameters() {
+      SqlTypeValue json =
+          (statement, index, sqlType, typeName) ->
+              statement.setBinaryStream(
+                  index,
+                  new SequenceInputStream(
+                      Collections.enumeration(
+                          texts.stream().map(ByteArrayInputStream::new).toList())),
+                  total);
       return Map.of("json", json, "jsonFrom", from, "jsonLength", length);
     }
   }
